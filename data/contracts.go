@@ -1,0 +1,117 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+)
+
+// ContractStatus is the state of a contract.
+type ContractStatus string
+
+const (
+	ContractDraft      ContractStatus = "draft"
+	ContractActive     ContractStatus = "active"
+	ContractEnded      ContractStatus = "ended"
+	ContractTerminated ContractStatus = "terminated"
+)
+
+// ContractStatuses lists the statuses in display order.
+var ContractStatuses = []ContractStatus{ContractDraft, ContractActive, ContractEnded, ContractTerminated}
+
+// ReportFrequencies are the reporting obligations a contract can carry.
+var ReportFrequencies = []string{"none", "weekly", "biweekly", "monthly", "quarterly"}
+
+// Contract is an agreement with a client and the obligations it sets.
+type Contract struct {
+	ID                int64
+	ClientID          int64
+	Number            string
+	Start             time.Time
+	End               time.Time // zero: open-ended
+	MonthlyFee        int64     // roubles
+	Status            ContractStatus
+	RenewalNoticeDays int
+	SLAHours          float64 // first-response time promised to the client
+	ReportFrequency   string
+	ReportWorkday     int // the working day of the following period on which the report is due
+}
+
+// Contracts lists a client's contracts, newest first.
+func (s *Store) Contracts(ctx context.Context, clientID int64) ([]Contract, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT id, client_id, number, start_date, end_date, monthly_fee, status,
+			renewal_notice_days, sla_hours, report_frequency, report_workday
+		FROM contracts WHERE client_id = ? ORDER BY start_date DESC`, clientID)
+	if err != nil {
+		return nil, s.classify(err)
+	}
+	defer rows.Close()
+	var out []Contract
+	for rows.Next() {
+		var k Contract
+		if err := rows.Scan(&k.ID, &k.ClientID, &k.Number, scanTime(&k.Start), scanTime(&k.End), &k.MonthlyFee,
+			&k.Status, &k.RenewalNoticeDays, &k.SLAHours, &k.ReportFrequency, &k.ReportWorkday); err != nil {
+			return nil, s.classify(err)
+		}
+		out = append(out, k)
+	}
+	return out, s.classify(rows.Err())
+}
+
+func validateContract(k Contract, ch *checker) {
+	if k.ClientID == 0 {
+		ch.add("client", "required")
+	}
+	ch.required("number", k.Number)
+	ch.requiredDate("start", k.Start)
+	ch.notBefore("end", k.End, k.Start)
+	ch.notNegative("monthly_fee", float64(k.MonthlyFee))
+	ch.oneOf("status", string(k.Status), []string{string(ContractDraft), string(ContractActive),
+		string(ContractEnded), string(ContractTerminated)})
+	ch.between("renewal_notice_days", float64(k.RenewalNoticeDays), 0, 365)
+	if k.SLAHours <= 0 || k.SLAHours > 720 {
+		ch.add("sla_hours", "range", "Min", 0.5, "Max", 720)
+	}
+	ch.oneOf("report_frequency", k.ReportFrequency, ReportFrequencies)
+	ch.between("report_workday", float64(k.ReportWorkday), 1, 20)
+}
+
+// SaveContract creates (ID 0) or updates a contract.
+func (s *Store) SaveContract(ctx context.Context, k Contract) (int64, error) {
+	k.Number = strings.TrimSpace(k.Number)
+	var ch checker
+	validateContract(k, &ch)
+	if k.Number != "" {
+		var n int
+		err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM contracts WHERE client_id = ? AND number = ? AND id <> ?`,
+			k.ClientID, k.Number, k.ID).Scan(&n)
+		if err != nil {
+			return 0, s.classify(err)
+		}
+		if n > 0 {
+			ch.add("number", "duplicate")
+		}
+	}
+	if err := ch.err(); err != nil {
+		return 0, err
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		args := []any{k.Number, dateValue(k.Start), dateValue(k.End), k.MonthlyFee, k.Status, k.RenewalNoticeDays,
+			k.SLAHours, k.ReportFrequency, k.ReportWorkday}
+		if k.ID != 0 {
+			return execOne(ctx, tx, `UPDATE contracts SET number = ?, start_date = ?, end_date = ?, monthly_fee = ?,
+				status = ?, renewal_notice_days = ?, sla_hours = ?, report_frequency = ?, report_workday = ?
+				WHERE id = ? AND client_id = ?`, append(args, k.ID, k.ClientID)...)
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO contracts (number, start_date, end_date, monthly_fee, status,
+				renewal_notice_days, sla_hours, report_frequency, report_workday, client_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, k.ClientID)...)
+		if err != nil {
+			return err
+		}
+		k.ID, err = res.LastInsertId()
+		return err
+	})
+	return k.ID, err
+}

@@ -1,0 +1,177 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Channels are the ways a client and the department talk.
+var Channels = []string{"call", "email", "meeting", "messenger"}
+
+// Interaction kinds.
+const (
+	KindRequest    = "request"
+	KindComplaint  = "complaint"
+	KindEscalation = "escalation"
+	KindReportSent = "report_sent"
+	KindMeeting    = "meeting"
+	KindUpsell     = "upsell"
+	KindCrossSell  = "cross_sell"
+	KindRenewal    = "renewal"
+	KindFeedback   = "feedback"
+)
+
+// InteractionKinds lists the kinds in display order.
+var InteractionKinds = []string{KindRequest, KindComplaint, KindEscalation, KindReportSent, KindMeeting,
+	KindUpsell, KindCrossSell, KindRenewal, KindFeedback}
+
+// KindHasAmount reports whether an interaction of the kind carries a sum in roubles.
+func KindHasAmount(kind string) bool {
+	return kind == KindUpsell || kind == KindCrossSell || kind == KindRenewal
+}
+
+// Interaction is an entry of the client communication log.
+type Interaction struct {
+	ID            int64
+	ClientID      int64
+	StaffID       int64 // 0: not attributed to anyone
+	At            time.Time
+	Channel       string
+	Kind          string
+	ResponseHours *float64 // first-response time; nil when not measured
+	ResolvedAt    time.Time
+	Satisfaction  int       // 1-5; 0 when the client gave no rating
+	Amount        int64     // roubles, for upsell, cross-sell and renewal
+	ReportDue     time.Time // for a sent report: when it was due
+	Notes         string
+}
+
+// InteractionRow is an interaction with the names shown in logs.
+type InteractionRow struct {
+	Interaction
+	ClientName string
+	StaffName  string
+}
+
+func validateInteraction(in Interaction, ch *checker) {
+	if in.ClientID == 0 {
+		ch.add("client", "required")
+	}
+	if in.At.IsZero() {
+		ch.add("at", "required")
+	}
+	ch.oneOf("channel", in.Channel, Channels)
+	ch.oneOf("kind", in.Kind, InteractionKinds)
+	if in.ResponseHours != nil {
+		ch.notNegative("response_hours", *in.ResponseHours)
+	}
+	ch.notBefore("resolved_at", in.ResolvedAt, in.At)
+	if in.Satisfaction != 0 {
+		ch.between("satisfaction", float64(in.Satisfaction), 1, 5)
+	}
+	switch {
+	case KindHasAmount(in.Kind) && in.Amount <= 0:
+		ch.add("amount", "positive")
+	case !KindHasAmount(in.Kind) && in.Amount != 0:
+		ch.add("amount", "amount_not_applicable")
+	}
+	if in.Kind == KindReportSent {
+		ch.requiredDate("report_due", in.ReportDue)
+	}
+}
+
+// SaveInteraction creates (ID 0) or updates a log entry.
+func (s *Store) SaveInteraction(ctx context.Context, in Interaction) (int64, error) {
+	in.Notes = strings.TrimSpace(in.Notes)
+	if in.Kind != KindReportSent {
+		in.ReportDue = time.Time{}
+	}
+	var ch checker
+	validateInteraction(in, &ch)
+	if in.StaffID != 0 {
+		var n int
+		if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM staff WHERE id = ?`, in.StaffID).Scan(&n); err != nil {
+			return 0, s.classify(err)
+		}
+		if n == 0 {
+			ch.add("staff", "invalid_choice")
+		}
+	}
+	if err := ch.err(); err != nil {
+		return 0, err
+	}
+	var staff, amount, satisfaction any
+	if in.StaffID != 0 {
+		staff = in.StaffID
+	}
+	if in.Amount != 0 {
+		amount = in.Amount
+	}
+	if in.Satisfaction != 0 {
+		satisfaction = in.Satisfaction
+	}
+	args := []any{staff, dateTimeValue(in.At), in.Channel, in.Kind, in.ResponseHours, dateTimeValue(in.ResolvedAt),
+		satisfaction, amount, dateValue(in.ReportDue), in.Notes}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if in.ID != 0 {
+			return execOne(ctx, tx, `UPDATE interactions SET staff_id = ?, occurred_at = ?, channel = ?, kind = ?,
+				response_hours = ?, resolved_at = ?, satisfaction = ?, amount = ?, report_due = ?, notes = ?
+				WHERE id = ? AND client_id = ?`, append(args, in.ID, in.ClientID)...)
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO interactions (staff_id, occurred_at, channel, kind,
+				response_hours, resolved_at, satisfaction, amount, report_due, notes, client_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, in.ClientID)...)
+		if err != nil {
+			return err
+		}
+		in.ID, err = res.LastInsertId()
+		return err
+	})
+	return in.ID, err
+}
+
+// queryInteractions lists log entries matching cond, newest first, at most limit
+// of them (0: all).
+func (s *Store) queryInteractions(ctx context.Context, cond string, limit int, args ...any) ([]InteractionRow, error) {
+	if limit <= 0 {
+		limit = -1
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT i.id, i.client_id, coalesce(i.staff_id, 0), i.occurred_at,
+			i.channel, i.kind, i.response_hours, i.resolved_at, coalesce(i.satisfaction, 0), coalesce(i.amount, 0),
+			i.report_due, i.notes, c.name, coalesce(s.full_name, '')
+		FROM interactions i JOIN clients c ON c.id = i.client_id LEFT JOIN staff s ON s.id = i.staff_id
+		WHERE `+cond+` ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, s.classify(err)
+	}
+	defer rows.Close()
+	var out []InteractionRow
+	for rows.Next() {
+		var r InteractionRow
+		var response sql.NullFloat64
+		if err := rows.Scan(&r.ID, &r.ClientID, &r.StaffID, scanTime(&r.At), &r.Channel, &r.Kind, &response,
+			scanTime(&r.ResolvedAt), &r.Satisfaction, &r.Amount, scanTime(&r.ReportDue), &r.Notes,
+			&r.ClientName, &r.StaffName); err != nil {
+			return nil, s.classify(err)
+		}
+		if response.Valid {
+			r.ResponseHours = &response.Float64
+		}
+		out = append(out, r)
+	}
+	return out, s.classify(rows.Err())
+}
+
+// IsOpenComplaint reports a complaint or escalation not yet resolved.
+func (in Interaction) IsOpenComplaint() bool {
+	return (in.Kind == KindComplaint || in.Kind == KindEscalation) && in.ResolvedAt.IsZero()
+}
+
+// KindsWithResolution are the kinds whose resolution is tracked.
+var KindsWithResolution = []string{KindRequest, KindComplaint, KindEscalation}
+
+// TracksResolution reports whether the kind has a "resolved" time.
+func TracksResolution(kind string) bool { return slices.Contains(KindsWithResolution, kind) }

@@ -1,0 +1,76 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+)
+
+// where builds a WHERE clause from optional filter conditions.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+// whereIn adds "col IN (...)".
+func whereIn[T ~string](w *where, col string, values []T) {
+	marks := make([]string, len(values))
+	for i, v := range values {
+		marks[i] = "?"
+		w.args = append(w.args, string(v))
+	}
+	w.conds = append(w.conds, col+" IN ("+strings.Join(marks, ", ")+")")
+}
+
+// search matches q anywhere in any of cols, ignoring case in any alphabet.
+func (w *where) search(q string, cols ...string) {
+	pattern := "%" + likeEscaper.Replace(fold(q)) + "%"
+	parts := make([]string, len(cols))
+	for i, col := range cols {
+		parts[i] = "fold(" + col + `) LIKE ? ESCAPE '\'`
+		w.args = append(w.args, pattern)
+	}
+	w.conds = append(w.conds, "("+strings.Join(parts, " OR ")+")")
+}
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+func (w *where) sql() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return "WHERE " + strings.Join(w.conds, " AND ")
+}
+
+func queryStrings(ctx context.Context, s *Store, query string, args ...any) ([]string, error) {
+	rows, err := s.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, s.classify(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, s.classify(err)
+		}
+		out = append(out, v)
+	}
+	return out, s.classify(rows.Err())
+}
+
+// notFound maps sql.ErrNoRows to ErrNotFound.
+func notFound(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
+}
+
+func (s *Store) notFound(err error) error { return s.classify(notFound(err)) }
