@@ -163,6 +163,7 @@ func reassignTx(ctx context.Context, tx *sql.Tx, clientID int64, role Role, staf
 // (staffID 0 removes the backup), closing the old assignment in the same transaction.
 func (s *Store) Reassign(ctx context.Context, clientID int64, role Role, staffID int64, from time.Time) error {
 	var ch checker
+	ch.oneOf("role", string(role), []string{string(RoleLead), string(RoleBackup)})
 	ch.requiredDate("from", from)
 	if from.After(s.Today()) {
 		ch.add("from", "in_future")

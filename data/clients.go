@@ -146,7 +146,7 @@ func (s *Store) ListClients(ctx context.Context, f ClientFilter) ([]ClientRow, e
 		LEFT JOIN staff bs ON bs.id = ba.staff_id
 		LEFT JOIN (SELECT client_id, max(end_date) AS end_date FROM contracts WHERE status = 'active'
 			GROUP BY client_id) k ON k.client_id = c.id
-		`+w.sql()+` ORDER BY c.name`, w.args...)
+		`+w.sql()+` ORDER BY fold(c.name), c.id`, w.args...)
 	if err != nil {
 		return nil, s.classify(err)
 	}

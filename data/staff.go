@@ -94,7 +94,7 @@ func (s *Store) ListStaff(ctx context.Context, f StaffFilter) ([]StaffRow, error
 		JOIN grade_levels g ON g.id = s.grade_id
 		LEFT JOIN (SELECT staff_id, sum(role = 'lead') AS leads, sum(role = 'backup') AS backups
 			FROM assignments WHERE end_date IS NULL GROUP BY staff_id) a ON a.staff_id = s.id
-		`+w.sql()+` ORDER BY s.full_name`, w.args...)
+		`+w.sql()+` ORDER BY fold(s.full_name), s.id`, w.args...)
 	if err != nil {
 		return nil, s.classify(err)
 	}

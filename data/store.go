@@ -150,7 +150,9 @@ func (s *Store) dsn(opt Options, writer bool) string {
 	params := fmt.Sprintf("_fk=1&_busy_timeout=%d&_synchronous=NORMAL", opt.BusyTimeout.Milliseconds())
 	switch {
 	case opt.ReadOnly:
-		params += "&mode=ro"
+		// go-sqlite3 passes "mode=ro" to SQLite only in a "file:" URI; on a plain path
+		// query_only is what keeps every connection from writing.
+		params += "&_query_only=1"
 	case writer:
 		params += "&_txlock=immediate"
 	}
@@ -231,6 +233,9 @@ func (s *Store) SchemaVersion() int { return s.version }
 // SetClock replaces the store's notion of "now" (tests and the demo generator).
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
+// Now is the store's current time.
+func (s *Store) Now() time.Time { return s.now() }
+
 // Today is the store's current date at midnight.
 func (s *Store) Today() time.Time { return DateOf(s.now()) }
 
@@ -304,4 +309,14 @@ func fold(s string) string {
 		}
 		return unicode.ToLower(r)
 	}, s)
+}
+
+// DefaultPath is where the user's own database lives: Leadboard/leadboard.db in the
+// user's configuration folder (~/.config on Linux).
+func DefaultPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "Leadboard", "leadboard.db"), nil
 }
