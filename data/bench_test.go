@@ -1,0 +1,311 @@
+package data_test
+
+// Benchmarks of the screens' queries on the large demo database (about 200 managers,
+// 5,000 clients, 1.7 million log entries). They run only with -bench:
+//
+//	go test -tags migrated_fynedo -run '^$' -bench . -benchtime 2s ./data/
+//
+// The database is generated once (about 25 s) into the system's temp folder, named
+// after the seed and the schema version, and reused by later runs; delete the file
+// after changing the demo generator. Each benchmark has a "go" case, the Store call
+// with its scanning, and a "cli" case, the same SQL run b.N times in one session of
+// the sqlite3 command-line shell (output discarded): the floor that SQLite alone
+// sets on the same file. The cli SQL mirrors the queries in data/*.go; keep the two
+// in step when a query changes.
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3"
+
+	"leadboard/data"
+	"leadboard/data/demo"
+)
+
+const benchSeed = 1
+
+// benchAsOf fixes the data's last day and the store's clock, so runs compare.
+var benchAsOf = data.Day(2026, 3, 31)
+
+var benchNow = benchAsOf.Add(17 * time.Hour)
+
+var largeDB struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// largeDemoPath returns the cached large demo database, generating it when missing.
+func largeDemoPath(b *testing.B) string {
+	b.Helper()
+	largeDB.once.Do(func() {
+		path := filepath.Join(os.TempDir(), fmt.Sprintf("leadboard-bench-large-seed%d-v%d.db", benchSeed, data.LatestSchema()))
+		if _, err := os.Stat(path); err == nil {
+			largeDB.path = path
+			return
+		}
+		// Generate beside it and rename, so an interrupted run leaves no half file.
+		tmp := fmt.Sprintf("%s.tmp-%d", path, os.Getpid())
+		s, err := data.Open(tmp, data.Options{Create: true})
+		if err != nil {
+			largeDB.err = err
+			return
+		}
+		start := time.Now()
+		sum, err := demo.Generate(context.Background(), s, demo.Options{Scale: demo.Large, Seed: benchSeed, AsOf: benchAsOf})
+		if cerr := s.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Rename(tmp, path)
+		}
+		if err != nil {
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				os.Remove(tmp + suffix)
+			}
+			largeDB.err = err
+			return
+		}
+		info, _ := os.Stat(path)
+		fmt.Fprintf(os.Stderr, "generated %s in %v: %+v, %.0f MB\n", path, time.Since(start).Round(time.Millisecond),
+			sum, float64(info.Size())/1e6)
+		largeDB.path = path
+	})
+	if largeDB.err != nil {
+		b.Fatal(largeDB.err)
+	}
+	return largeDB.path
+}
+
+// benchStore opens the large demo database read-only with the clock at benchNow.
+func benchStore(b *testing.B) *data.Store {
+	b.Helper()
+	s, err := data.Open(largeDemoPath(b), data.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	s.SetClock(func() time.Time { return benchNow })
+	return s
+}
+
+// benchIDs picks the heaviest cards: the client with the longest log and the person
+// with the most assignments.
+func benchIDs(b *testing.B) (client, staff, grade int64) {
+	b.Helper()
+	db, err := sql.Open("sqlite3", "file:"+largeDemoPath(b)+"?mode=ro")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	err = db.QueryRow(`SELECT
+		(SELECT client_id FROM interactions GROUP BY client_id ORDER BY count(*) DESC, client_id LIMIT 1),
+		(SELECT staff_id FROM assignments GROUP BY staff_id ORDER BY count(*) DESC, staff_id LIMIT 1)`).Scan(&client, &staff)
+	if err == nil {
+		err = db.QueryRow(`SELECT grade_id FROM staff WHERE id = ?`, staff).Scan(&grade)
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	return client, staff, grade
+}
+
+// cliBench runs script b.N times in one sqlite3 shell session on the large database.
+func cliBench(b *testing.B, script string) {
+	const shell = "/usr/bin/sqlite3"
+	if _, err := os.Stat(shell); err != nil {
+		b.Skip("no sqlite3 command-line shell at " + shell)
+	}
+	path := largeDemoPath(b)
+	input := ".output /dev/null\n" + strings.Repeat(script+"\n", b.N)
+	b.ResetTimer()
+	cmd := exec.Command(shell, "-batch", "-readonly", path)
+	cmd.Stdin = strings.NewReader(input)
+	if out, err := cmd.CombinedOutput(); err != nil || len(out) > 0 {
+		b.Fatalf("sqlite3: %v\n%s", err, out)
+	}
+}
+
+const staffSQL = `SELECT s.id, s.full_name, s.position, s.grade_id, s.team, s.hire_date, s.fte, s.status,
+	s.left_date, s.email, s.phone, s.notes`
+
+const gradeSQL = `g.id, g.code, g.name_ru, g.name_en, g.rank, g.capacity`
+
+func BenchmarkListStaff(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	b.Run("go", func(b *testing.B) {
+		var n int
+		for b.Loop() {
+			rows, err := s.ListStaff(ctx, data.StaffFilter{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			n = len(rows)
+		}
+		b.ReportMetric(float64(n), "rows")
+	})
+	b.Run("cli", func(b *testing.B) {
+		cliBench(b, staffSQL+`, `+gradeSQL+`, coalesce(a.leads, 0), coalesce(a.backups, 0)
+		FROM staff s JOIN grade_levels g ON g.id = s.grade_id
+		LEFT JOIN (SELECT staff_id, sum(role = 'lead') AS leads, sum(role = 'backup') AS backups
+			FROM assignments WHERE end_date IS NULL GROUP BY staff_id) a ON a.staff_id = s.id
+		WHERE s.status IN ('active', 'on_leave') ORDER BY lower(s.full_name), s.id;`)
+	})
+}
+
+const clientSQL = `SELECT c.id, c.name, c.industry, c.tier, c.status, c.churn_date, c.churn_reason, c.monthly_budget,
+	c.complexity, c.start_date, c.notes, c.doc_contract, c.doc_brief, c.doc_reporting, c.archived_on,
+	coalesce((SELECT group_concat(service) FROM client_services cs WHERE cs.client_id = c.id), '')`
+
+const clientListSQL = clientSQL + `, coalesce(la.staff_id, 0), coalesce(ls.full_name, ''),
+		coalesce(ba.staff_id, 0), coalesce(bs.full_name, ''), k.end_date
+	FROM clients c
+	LEFT JOIN assignments la ON la.client_id = c.id AND la.role = 'lead' AND la.end_date IS NULL
+	LEFT JOIN staff ls ON ls.id = la.staff_id
+	LEFT JOIN assignments ba ON ba.client_id = c.id AND ba.role = 'backup' AND ba.end_date IS NULL
+	LEFT JOIN staff bs ON bs.id = ba.staff_id
+	LEFT JOIN (SELECT client_id, max(end_date) AS end_date FROM contracts WHERE status = 'active'
+		GROUP BY client_id) k ON k.client_id = c.id
+	WHERE c.archived_on IS NULL`
+
+func BenchmarkListClients(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	for _, bc := range []struct {
+		name   string
+		filter data.ClientFilter
+		// The shell has no fold(): lower() (ASCII-only there) is the nearest built-in
+		// function to call on each column (and on the name the list sorts by).
+		where string
+	}{
+		{"all", data.ClientFilter{}, ""},
+		{"search", data.ClientFilter{Search: "Волга"},
+			` AND (lower(c.name) LIKE '%волга%' ESCAPE '\' OR lower(c.industry) LIKE '%волга%' ESCAPE '\'
+				OR lower(c.notes) LIKE '%волга%' ESCAPE '\')`},
+	} {
+		b.Run(bc.name+"/go", func(b *testing.B) {
+			var n int
+			for b.Loop() {
+				rows, err := s.ListClients(ctx, bc.filter)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(rows)
+			}
+			b.ReportMetric(float64(n), "rows")
+		})
+		b.Run(bc.name+"/cli", func(b *testing.B) {
+			cliBench(b, clientListSQL+bc.where+` ORDER BY lower(c.name), c.id;`)
+		})
+	}
+}
+
+func BenchmarkOverview(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	b.Run("go", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.Overview(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("cli", func(b *testing.B) {
+		now, today := benchNow.Format(data.DateTimeLayout), benchNow.Format(data.DateLayout)
+		overdue := `SELECT i.client_id, count(*) AS n FROM interactions i
+			LEFT JOIN (SELECT client_id, min(sla_hours) AS sla FROM contracts WHERE status = 'active' GROUP BY client_id) k
+				ON k.client_id = i.client_id
+			WHERE i.kind IN ('complaint', 'escalation') AND i.resolved_at IS NULL
+				AND datetime(i.occurred_at, '+' || CAST(coalesce(k.sla, 24) * 60 AS INTEGER) || ' minutes') < datetime('` + now + `')
+			GROUP BY i.client_id`
+		ending := `FROM contracts k JOIN clients c ON c.id = k.client_id
+			WHERE k.status = 'active' AND k.end_date BETWEEN '` + today + `' AND date('` + today + `', '+60 days')
+				AND c.archived_on IS NULL`
+		cliBench(b, `SELECT `+gradeSQL+`, count(s.id), coalesce(sum(s.status = 'on_leave'), 0)
+			FROM grade_levels g LEFT JOIN staff s ON s.grade_id = g.id AND s.status <> 'left'
+			GROUP BY g.id ORDER BY g.rank;
+		SELECT (SELECT count(*) FROM clients WHERE status = 'active' AND archived_on IS NULL),
+			(SELECT coalesce(sum(monthly_budget), 0) FROM clients WHERE status = 'active' AND archived_on IS NULL),
+			(SELECT count(*) `+ending+`),
+			(SELECT count(DISTINCT k.client_id) `+ending+`),
+			(SELECT coalesce(sum(o.n), 0) FROM (`+overdue+`) o JOIN clients c ON c.id = o.client_id WHERE c.archived_on IS NULL),
+			(SELECT count(*) FROM (`+overdue+`) o JOIN clients c ON c.id = o.client_id WHERE c.archived_on IS NULL);`)
+	})
+}
+
+const assignmentsSQL = `SELECT a.id, a.client_id, a.staff_id, a.role, a.start_date, a.end_date, c.name, s.full_name
+	FROM assignments a JOIN clients c ON c.id = a.client_id JOIN staff s ON s.id = a.staff_id
+	WHERE %s ORDER BY a.end_date IS NOT NULL, a.start_date DESC, a.role;`
+
+const interactionsSQL = `SELECT i.id, i.client_id, coalesce(i.staff_id, 0), i.occurred_at,
+		i.channel, i.kind, i.response_hours, i.resolved_at, coalesce(i.satisfaction, 0), coalesce(i.amount, 0),
+		i.report_due, i.notes, c.name, coalesce(s.full_name, '')
+	FROM interactions i JOIN clients c ON c.id = i.client_id LEFT JOIN staff s ON s.id = i.staff_id
+	WHERE %s ORDER BY i.occurred_at DESC, i.id DESC LIMIT %d;`
+
+func BenchmarkClientDetail(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	id, _, _ := benchIDs(b)
+	b.Run("go", func(b *testing.B) {
+		var n int
+		for b.Loop() {
+			d, err := s.ClientDetail(ctx, id)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n = len(d.Interactions)
+		}
+		b.ReportMetric(float64(n), "interactions")
+	})
+	b.Run("cli", func(b *testing.B) {
+		cond := fmt.Sprintf("client_id = %d", id)
+		cliBench(b, clientSQL+fmt.Sprintf(` FROM clients c WHERE c.id = %d;`, id)+`
+		SELECT id, client_id, name, role, email, phone, decision_maker FROM contacts WHERE `+cond+`
+			ORDER BY decision_maker DESC, name;
+		SELECT id, client_id, number, start_date, end_date, monthly_fee, status, renewal_notice_days, sla_hours,
+			report_frequency, report_workday FROM contracts WHERE `+cond+` ORDER BY start_date DESC;
+		`+fmt.Sprintf(assignmentsSQL, "a."+cond)+`
+		`+fmt.Sprintf(interactionsSQL, "i."+cond, -1))
+	})
+}
+
+func BenchmarkStaffDetail(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	_, id, grade := benchIDs(b)
+	b.Run("go", func(b *testing.B) {
+		var n int
+		for b.Loop() {
+			d, err := s.StaffDetail(ctx, id)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n = len(d.Assignments)
+		}
+		b.ReportMetric(float64(n), "assignments")
+	})
+	b.Run("cli", func(b *testing.B) {
+		cliBench(b, fmt.Sprintf(staffSQL+` FROM staff s WHERE s.id = %d;
+		SELECT `+gradeSQL+` FROM grade_levels g WHERE g.id = %d;
+		`+fmt.Sprintf(assignmentsSQL, "a.staff_id = %[1]d")+`
+		SELECT h.id, h.changed_on, h.reason,
+			coalesce(f.id, 0), coalesce(f.code, ''), coalesce(f.name_ru, ''), coalesce(f.name_en, ''),
+			coalesce(f.rank, 0), coalesce(f.capacity, 0),
+			t.id, t.code, t.name_ru, t.name_en, t.rank, t.capacity
+		FROM grade_history h LEFT JOIN grade_levels f ON f.id = h.from_grade_id
+		JOIN grade_levels t ON t.id = h.to_grade_id
+		WHERE h.staff_id = %[1]d ORDER BY h.changed_on DESC, h.id DESC;
+		`+fmt.Sprintf(interactionsSQL, "i.staff_id = %[1]d", data.RecentInteractions), id, grade))
+	})
+}

@@ -1,0 +1,237 @@
+// Package demo fills an empty Leadboard database with a realistic, reproducible
+// history of an account-management department of a Russian advertising agency:
+// people and their grade history, clients with contacts, contracts, who served them
+// when, and the communication log.
+//
+// The same Seed and AsOf always give byte-identical tables. The data is complete up
+// to the start of AsOf: assignments and contracts are stated as of AsOf, the last
+// logged interaction is on the working day before it.
+package demo
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"leadboard/data"
+)
+
+// Scale chooses the size of the generated department.
+type Scale string
+
+const (
+	// Small: about 14 account managers, 70 clients and 24 months of history; fast
+	// enough for tests to generate it many times.
+	Small Scale = "small"
+	// Large: about 200 managers in a dozen teams, 5,000 clients and 60 months of
+	// history (about two million log entries); for performance work.
+	Large Scale = "large"
+)
+
+// Scales lists the scales, smallest first.
+var Scales = []Scale{Small, Large}
+
+// Options tune Generate.
+type Options struct {
+	Scale Scale // "" means Small
+	Seed  int64
+	// AsOf is the last day of the data; zero means today.
+	AsOf time.Time
+	// Progress, when set, is called from the generating goroutine with the share of
+	// the work done (0-1), a few hundred times at most.
+	Progress func(fraction float64)
+}
+
+// Summary counts the generated records.
+type Summary struct {
+	Staff, Clients, Contacts, Contracts, Assignments, Interactions int
+}
+
+// ErrNotEmpty is returned when the database already holds staff or clients: demo
+// data goes only into an empty database.
+var ErrNotEmpty = errors.New("the database already holds staff or clients")
+
+// Generate writes a demo department into the empty database s, in one transaction:
+// on any error, including ctx being cancelled, nothing is written.
+func Generate(ctx context.Context, s *data.Store, opt Options) (Summary, error) {
+	p, err := paramsFor(opt.Scale)
+	if err != nil {
+		return Summary{}, err
+	}
+	asOf := opt.AsOf
+	if asOf.IsZero() {
+		asOf = time.Now()
+	}
+	g := &gen{
+		rng:      rand.New(rand.NewPCG(uint64(opt.Seed), 0x9E3779B97F4A7C15)),
+		p:        p,
+		asOf:     dayOf(asOf),
+		progress: opt.Progress,
+	}
+	grades, err := s.Grades(ctx)
+	if err != nil {
+		return Summary{}, fmt.Errorf("demo data: %w", err)
+	}
+	if err := g.setGrades(grades); err != nil {
+		return Summary{}, err
+	}
+	g.report(0)
+	g.plan() // pure computation: nothing is written yet
+	g.report(0.05)
+	var sum Summary
+	err = s.WriteTx(ctx, func(tx *sql.Tx) error {
+		if err := checkEmpty(ctx, tx); err != nil {
+			return err
+		}
+		var err error
+		sum, err = g.write(ctx, tx)
+		return err
+	})
+	if err != nil {
+		return Summary{}, fmt.Errorf("demo data: %w", err)
+	}
+	g.report(1)
+	return sum, nil
+}
+
+func checkEmpty(ctx context.Context, tx *sql.Tx) error {
+	var staff, clients int
+	err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM staff), (SELECT count(*) FROM clients)`).
+		Scan(&staff, &clients)
+	if err != nil {
+		return err
+	}
+	if staff+clients > 0 {
+		return fmt.Errorf("%w (%d staff, %d clients); create a new database for the demo", ErrNotEmpty, staff, clients)
+	}
+	return nil
+}
+
+// params size a scale.
+type params struct {
+	months int
+	teams  []teamDef
+	// current (not left) people per grade: junior, middle, senior; one lead per team
+	// comes on top.
+	current         [3]int
+	leavers         int
+	onLeave         int
+	overloaded      int // people given clearly more than their share
+	underloaded     int
+	slow            int // people who answer clients visibly slower
+	clients         int
+	newShare        float64    // share of clients won during the window
+	perMonth        [3]float64 // logged contacts a month per tier A, B, C besides reports
+	rotation        float64    // monthly chance that a client changes its lead
+	maxTake         int        // clients a new hire takes over after onboarding
+	maxMoves        int        // clients a team lead moves per team at a quarterly review
+	overdueInjected int        // open complaints kept recent and past their SLA
+	forgotten       float64    // share of complaints never closed
+}
+
+func paramsFor(s Scale) (params, error) {
+	switch s {
+	case Small, "":
+		return params{months: 24, teams: smallTeams, current: [3]int{4, 5, 3}, leavers: 3, onLeave: 1,
+			overloaded: 2, underloaded: 2, slow: 2, clients: 70, newShare: 0.2,
+			perMonth: [3]float64{11.5, 8.5, 6}, rotation: 0.012, maxTake: 5, maxMoves: 3, overdueInjected: 4,
+			forgotten: 0.004}, nil
+	case Large:
+		return params{months: 60, teams: largeTeams, current: [3]int{76, 71, 41}, leavers: 120, onLeave: 2,
+			overloaded: 12, underloaded: 12, slow: 6, clients: 5000, newShare: 0.2,
+			perMonth: [3]float64{6.8, 5.9, 4.9}, rotation: 0.008, maxTake: 12, maxMoves: 12, overdueInjected: 30,
+			forgotten: 0.002}, nil
+	}
+	return params{}, fmt.Errorf("unknown demo scale %q (want %q or %q)", s, Small, Large)
+}
+
+// gen holds the whole plan of a generation run.
+type gen struct {
+	rng      *rand.Rand
+	p        params
+	progress func(float64)
+	lastRep  float64
+
+	asOf   day // last day of the data
+	ws     day // first day of the history window
+	cutoff stamp
+	cal    *calendar
+
+	grades  [4]gradeInfo // junior, middle, senior, lead
+	persons []*person
+	members [][]int // person indexes per team
+	clients []*client
+}
+
+type gradeInfo struct {
+	id       int64
+	name     string
+	capacity float64
+}
+
+var gradeCodes = [4]string{"junior", "middle", "senior", "lead"}
+
+const (
+	junior = iota
+	middle
+	senior
+	lead
+)
+
+// setGrades finds the four grades of the ladder the generator uses.
+func (g *gen) setGrades(ladder []data.GradeLevel) error {
+	found := 0
+	for _, gl := range ladder {
+		for i, code := range gradeCodes {
+			if gl.Code == code {
+				g.grades[i] = gradeInfo{id: gl.ID, name: gl.NameRU, capacity: max(gl.Capacity, 1)}
+				found++
+			}
+		}
+	}
+	if found != len(gradeCodes) {
+		return fmt.Errorf("demo data: the grade ladder must have the grades %v", gradeCodes)
+	}
+	return nil
+}
+
+// report passes progress on, at most every half per cent.
+func (g *gen) report(f float64) {
+	if g.progress == nil || (f < 1 && f-g.lastRep < 0.005 && f != 0) {
+		return
+	}
+	g.lastRep = f
+	g.progress(f)
+}
+
+// Random helpers.
+
+func (g *gen) uniform(lo, hi float64) float64 { return lo + (hi-lo)*g.rng.Float64() }
+
+// between is a uniform integer in [lo, hi].
+func (g *gen) between(lo, hi int) int {
+	if hi <= lo {
+		return lo
+	}
+	return lo + g.rng.IntN(hi-lo+1)
+}
+
+func (g *gen) chance(p float64) bool { return g.rng.Float64() < p }
+
+func pick[T any](g *gen, list []T) T { return list[g.rng.IntN(len(list))] }
+
+// count draws an integer with mean x (floor plus a Bernoulli remainder).
+func (g *gen) count(x float64) int {
+	n := int(x)
+	if g.chance(x - float64(n)) {
+		n++
+	}
+	return n
+}
+
+func shuffle[T any](g *gen, list []T) {
+	g.rng.Shuffle(len(list), func(i, j int) { list[i], list[j] = list[j], list[i] })
+}

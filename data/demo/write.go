@@ -1,0 +1,193 @@
+package demo
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+
+	"leadboard/data"
+)
+
+// Rows are written with prepared statements. Statements run with the background
+// context on purpose: go-sqlite3 starts a goroutine per call for a cancellable
+// context, which would double the cost of two million inserts. Cancellation is
+// checked between clients instead, and database/sql rolls the transaction back as
+// soon as ctx is cancelled.
+
+func dateOrNull(d day) any {
+	if d == 0 {
+		return nil
+	}
+	return d.String()
+}
+
+// batchRows is how many interactions one INSERT statement carries.
+const batchRows = 64
+
+const interactionColumns = 11
+
+func (g *gen) write(ctx context.Context, tx *sql.Tx) (Summary, error) {
+	var sum Summary
+	w := &writer{ctx: ctx, tx: tx}
+	var cache int64
+	if err := tx.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err != nil {
+		return sum, err
+	}
+	if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -262144`); err != nil {
+		return sum, err
+	}
+	defer tx.Exec(`PRAGMA cache_size = ` + strconv.FormatInt(cache, 10))
+	g.writeStaff(w, &sum)
+	g.writeClients(w, &sum)
+	if w.err != nil {
+		return sum, w.err
+	}
+	g.report(0.1)
+	return sum, g.writeInteractions(w, &sum)
+}
+
+// writer prepares and runs statements, keeping the first error: once something
+// failed, later calls do nothing.
+type writer struct {
+	ctx context.Context
+	tx  *sql.Tx
+	err error
+}
+
+func (w *writer) prep(q string) *sql.Stmt {
+	if w.err != nil {
+		return nil
+	}
+	st, err := w.tx.PrepareContext(w.ctx, q)
+	w.err = err
+	return st
+}
+
+func (w *writer) exec(st *sql.Stmt, args ...any) {
+	if w.err != nil {
+		return
+	}
+	_, w.err = st.Exec(args...)
+}
+
+func (g *gen) writeStaff(w *writer, sum *Summary) {
+	staff := w.prep(`INSERT INTO staff (id, full_name, position, grade_id, team, hire_date, fte, status, left_date,
+		email, phone, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	history := w.prep(`INSERT INTO grade_history (staff_id, changed_on, from_grade_id, to_grade_id, reason)
+		VALUES (?, ?, ?, ?, ?)`)
+	for _, p := range g.persons {
+		status := data.StaffActive
+		switch {
+		case p.left != 0:
+			status = data.StaffLeft
+		case p.leaveFrom != 0:
+			status = data.StaffOnLeave
+		}
+		w.exec(staff, p.id, p.fullName, p.position, g.grades[p.grade].id, g.p.teams[p.team].name, p.hire.String(),
+			p.fte, string(status), dateOrNull(p.left), p.email, p.phone, p.notes)
+		for _, s := range p.steps {
+			var from any
+			if s.from >= 0 {
+				from = g.grades[s.from].id
+			}
+			w.exec(history, p.id, s.on.String(), from, g.grades[s.to].id, s.reason)
+		}
+		sum.Staff++
+	}
+}
+
+func (g *gen) writeClients(w *writer, sum *Summary) {
+	clients := w.prep(`INSERT INTO clients (id, name, industry, tier, status, churn_date, churn_reason, monthly_budget,
+		complexity, start_date, notes, doc_contract, doc_brief, doc_reporting, archived_on)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	services := w.prep(`INSERT INTO client_services (client_id, service) VALUES (?, ?)`)
+	contacts := w.prep(`INSERT INTO contacts (client_id, name, role, email, phone, decision_maker) VALUES (?, ?, ?, ?, ?, ?)`)
+	contracts := w.prep(`INSERT INTO contracts (client_id, number, start_date, end_date, monthly_fee, status,
+		renewal_notice_days, sla_hours, report_frequency, report_workday) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	assignments := w.prep(`INSERT INTO assignments (client_id, staff_id, role, start_date, end_date) VALUES (?, ?, ?, ?, ?)`)
+	for _, c := range g.clients {
+		w.exec(clients, c.id, c.name, c.industry.name, tierCodes[c.tier], string(c.status), dateOrNull(c.churn),
+			c.churnReason, c.budget, c.complexity, c.start.String(), c.notes, c.docs[0], c.docs[1], c.docs[2],
+			dateOrNull(c.archived))
+		for _, svc := range c.services {
+			w.exec(services, c.id, svc)
+		}
+		for _, k := range c.contacts {
+			dm := 0
+			if k.decisionMaker {
+				dm = 1
+			}
+			w.exec(contacts, c.id, k.name, k.role, k.email, k.phone, dm)
+			sum.Contacts++
+		}
+		for _, k := range c.contracts {
+			w.exec(contracts, c.id, k.number, k.start.String(), dateOrNull(k.end), k.fee, string(k.status), c.notice,
+				c.sla, c.freq, c.workday)
+			sum.Contracts++
+		}
+		for role, segs := range c.segs {
+			for _, s := range segs {
+				var end any
+				if s.end != openEnd {
+					end = s.end.String()
+				}
+				w.exec(assignments, c.id, g.persons[s.staff].id, string(roleNames[role]), s.start.String(), end)
+				sum.Assignments++
+			}
+		}
+		sum.Clients++
+	}
+}
+
+func (g *gen) writeInteractions(w *writer, sum *Summary) error {
+	const cols = `INSERT INTO interactions (client_id, staff_id, occurred_at, channel, kind, response_hours,
+		resolved_at, satisfaction, amount, report_due, notes) VALUES `
+	const marks = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	one := w.prep(cols + marks)
+	batch := w.prep(cols + strings.TrimSuffix(strings.Repeat(marks+", ", batchRows), ", "))
+	args := make([]any, 0, batchRows*interactionColumns)
+	var buf []irow
+	for i, c := range g.clients {
+		if err := w.ctx.Err(); err != nil {
+			return err
+		}
+		if w.err != nil {
+			return w.err
+		}
+		buf = g.activity(c, buf)
+		for _, r := range buf {
+			var staff, resp, resolved, sat, amount any
+			if r.staff >= 0 {
+				staff = g.persons[r.staff].id
+			}
+			if r.resp >= 0 {
+				resp = r.resp
+			}
+			if r.resolved != noStamp {
+				resolved = r.resolved.String()
+			}
+			if r.sat != 0 {
+				sat = r.sat
+			}
+			if r.amount != 0 {
+				amount = r.amount
+			}
+			args = append(args, c.id, staff, r.at.String(), r.channel, r.kind, resp, resolved, sat, amount,
+				dateOrNull(r.due), r.note)
+			if len(args) == cap(args) {
+				w.exec(batch, args...)
+				args = args[:0]
+			}
+		}
+		sum.Interactions += len(buf)
+		g.report(0.1 + 0.88*float64(i+1)/float64(len(g.clients)))
+	}
+	for k := 0; k < len(args); k += interactionColumns {
+		w.exec(one, args[k:k+interactionColumns]...)
+	}
+	if w.err != nil {
+		return w.err
+	}
+	return w.ctx.Err()
+}
