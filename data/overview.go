@@ -21,6 +21,7 @@ type Overview struct {
 	Headcount         []GradeCount // people who have not left, per grade of the ladder
 	OnLeave           int
 	ActiveClients     int
+	PausedClients     int
 	MonthlyBudget     int64 // roubles, active clients
 	ContractsEnding   int   // active contracts ending within ContractWindowDays
 	ClientsEnding     int   // clients those contracts belong to
@@ -54,6 +55,7 @@ func (s *Store) Overview(ctx context.Context) (Overview, error) {
 	today := dateValue(o.AsOf)
 	err = s.read.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM clients WHERE status = 'active' AND archived_on IS NULL),
+		(SELECT count(*) FROM clients WHERE status = 'paused' AND archived_on IS NULL),
 		(SELECT coalesce(sum(monthly_budget), 0) FROM clients WHERE status = 'active' AND archived_on IS NULL),
 		(SELECT count(*) FROM contracts k JOIN clients c ON c.id = k.client_id
 			WHERE k.status = 'active' AND k.end_date BETWEEN ? AND date(?, '+`+strconv.Itoa(ContractWindowDays)+` days')
@@ -66,7 +68,7 @@ func (s *Store) Overview(ctx context.Context) (Overview, error) {
 		(SELECT count(*) FROM (`+overdueComplaintsSQL+`) o JOIN clients c ON c.id = o.client_id
 			WHERE c.archived_on IS NULL)`,
 		today, today, today, today, now.Format(DateTimeLayout), now.Format(DateTimeLayout)).
-		Scan(&o.ActiveClients, &o.MonthlyBudget, &o.ContractsEnding, &o.ClientsEnding,
+		Scan(&o.ActiveClients, &o.PausedClients, &o.MonthlyBudget, &o.ContractsEnding, &o.ClientsEnding,
 			&o.OverdueComplaints, &o.ClientsOverdue)
 	return o, s.classify(err)
 }
