@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"leadboard/data"
+	"leadboard/data/demo"
+	"leadboard/ui/widgets"
+)
+
+// openDatabase opens (creating if needed) the file in the background. While it opens
+// the window says so; when it fails the window says why and offers a way out.
+func (a *App) openDatabase(path string, remember bool) {
+	a.showMessagePage(T("status.opening"), path, false)
+	var st *data.Store
+	var err error
+	a.background(func() { st, err = data.Open(path, data.Options{Create: true}) }, func() {
+		if err != nil {
+			a.showMessagePage(T("open.failed"), describeError(err), true)
+			return
+		}
+		a.useStore(st, remember)
+	})
+}
+
+// useStore makes st the open database and shows the Overview.
+func (a *App) useStore(st *data.Store, remember bool) {
+	if old := a.db.Swap(st); old != nil {
+		go old.Close() // loads still running on it fail quietly: their results are dropped
+	}
+	if remember {
+		a.fyneApp.Preferences().SetString(prefDatabase, st.Path())
+	}
+	a.updateStatus()
+	a.show(0)
+}
+
+// showMessagePage fills the window with a message, e.g. while opening or after a
+// failure; withActions adds the ways to open another database.
+func (a *App) showMessagePage(title, detail string, withActions bool) {
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	text := widget.NewLabel(detail)
+	text.Wrapping = fyne.TextWrapWord
+	text.Alignment = fyne.TextAlignCenter
+	items := []fyne.CanvasObject{heading, text}
+	if withActions {
+		items = append(items, container.NewCenter(container.NewHBox(a.databaseButtons()...)))
+	} else {
+		items = append(items, widget.NewProgressBarInfinite())
+	}
+	page := container.NewVBox(items...)
+	a.body.Objects = []fyne.CanvasObject{container.NewCenter(container.NewGridWrap(fyne.NewSize(640, page.MinSize().Height), page))}
+	a.body.Refresh()
+}
+
+// databaseButtons are the ways to switch files, shared by Settings and the error page.
+func (a *App) databaseButtons() []fyne.CanvasObject {
+	return []fyne.CanvasObject{
+		widget.NewButtonWithIcon(T("db.open"), theme.FolderOpenIcon(), a.chooseDatabase),
+		widget.NewButtonWithIcon(T("db.new"), theme.DocumentCreateIcon(), func() { a.newDatabaseDialog(false) }),
+		widget.NewButtonWithIcon(T("db.new_demo"), theme.ContentAddIcon(), func() { a.newDatabaseDialog(true) }),
+	}
+}
+
+// chooseDatabase lets the user pick an existing database file.
+func (a *App) chooseDatabase() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		a.openDatabase(path, true)
+	}, a.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".sqlite3"}))
+	a.showDialog(d)
+}
+
+// newDatabaseDialog asks for a folder and a file name for a new database, optionally
+// filled with demo data. It never overwrites an existing file.
+func (a *App) newDatabaseDialog(withDemo bool) {
+	form := widgets.NewForm()
+	folder := widgets.NewEntry()
+	if home, err := os.UserHomeDir(); err == nil {
+		folder.SetText(home)
+	}
+	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() {
+		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err == nil && u != nil {
+				folder.SetText(u.Path())
+			}
+		}, a.win)
+		a.showDialog(fd)
+	})
+	name := widgets.NewEntry()
+	name.SetText("leadboard.db")
+	title := T("db.new")
+	if withDemo {
+		name.SetText("leadboard-demo.db")
+		title = T("db.new_demo")
+	}
+	form.Add("folder", T("field.folder"), container.NewBorder(nil, nil, nil, browse, folder), true)
+	form.Add("file_name", T("field.file_name"), name, true)
+	var dlg *dialog.CustomDialog
+	create := widget.NewButtonWithIcon(T("action.create"), theme.ConfirmIcon(), func() {
+		path, problems := newDatabasePath(folder.Text, name.Text)
+		if len(problems) > 0 {
+			form.SetErrors(problems)
+			return
+		}
+		dlg.Hide()
+		a.createDatabase(path, withDemo)
+	})
+	create.Importance = widget.HighImportance
+	cancel := widget.NewButton(T("action.cancel"), func() { dlg.Hide() })
+	dlg = dialog.NewCustomWithoutButtons(title, form.Object(), a.win)
+	dlg.SetButtons([]fyne.CanvasObject{cancel, create})
+	dlg.Resize(fyne.NewSize(620, dlg.MinSize().Height))
+	a.showDialog(dlg)
+}
+
+// newDatabasePath checks the folder and name typed for a new database.
+func newDatabasePath(folder, name string) (string, map[string]string) {
+	problems := map[string]string{}
+	folder, name = strings.TrimSpace(folder), strings.TrimSpace(name)
+	if info, err := os.Stat(folder); folder == "" || err != nil || !info.IsDir() {
+		problems["folder"] = T("err.no_folder")
+	}
+	if name == "" || strings.ContainsAny(name, `/\?#`) {
+		problems["file_name"] = T("err.bad_file_name")
+	}
+	if len(problems) > 0 {
+		return "", problems
+	}
+	if filepath.Ext(name) == "" {
+		name += ".db"
+	}
+	path := filepath.Join(folder, name)
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		problems["file_name"] = T("err.file_exists")
+	}
+	return path, problems
+}
+
+// createDatabase makes a new file (with demo data if asked) with a progress dialog,
+// then switches to it. A failed or cancelled demo leaves no file behind.
+func (a *App) createDatabase(path string, withDemo bool) {
+	bar := widget.NewProgressBar()
+	ctx, cancel := context.WithCancel(context.Background())
+	progress := dialog.NewCustom(T("db.creating"), T("action.cancel"),
+		container.NewVBox(widget.NewLabel(path), bar), a.win)
+	progress.SetOnClosed(cancel)
+	progress.Resize(fyne.NewSize(520, progress.MinSize().Height))
+	a.showDialog(progress)
+	var st *data.Store
+	var err error
+	a.background(func() {
+		st, err = data.Open(path, data.Options{Create: true})
+		if err == nil && withDemo {
+			_, err = demo.Generate(ctx, st, demo.Options{Scale: demo.Small, Seed: 1,
+				Progress: func(f float64) { onUI(func() { bar.SetValue(f) }) }})
+			if err != nil {
+				st.Close()
+				removeDatabaseFiles(path)
+			}
+		}
+	}, func() {
+		progress.Hide()
+		switch {
+		case errors.Is(err, context.Canceled):
+		case err != nil:
+			a.showError(err)
+		default:
+			a.useStore(st, true)
+		}
+	})
+}
+
+func removeDatabaseFiles(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
+}

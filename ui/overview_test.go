@@ -1,0 +1,158 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"leadboard/data"
+)
+
+func TestOverviewFiguresOpenTheirLists(t *testing.T) {
+	a := openDemo(t, "en")
+	if a.screens[a.current] != a.overview {
+		t.Fatal("the window does not start on the Overview")
+	}
+	o, err := a.store().Overview(ctx())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.ContractsEnding == 0 || o.OverdueComplaints == 0 || o.ActiveClients == 0 {
+		t.Fatalf("demo data should fill every figure: %+v", o)
+	}
+	if !containsText(a.overview.root, money(o.MonthlyBudget)) {
+		t.Error("the budget is not shown")
+	}
+	if img := a.overview.trend.Image(); img == nil || img.Bounds().Dx() < 100 {
+		t.Error("the chart of clients by month was not rendered")
+	}
+	if !strings.Contains(a.overview.trendNote.Text, "new clients") {
+		t.Errorf("chart note %q", a.overview.trendNote.Text)
+	}
+	cases := []struct {
+		tile string
+		want int
+	}{
+		{"active_clients", o.ActiveClients},
+		{"contracts_ending", o.ClientsEnding},
+		{"overdue_complaints", o.ClientsOverdue},
+	}
+	for _, c := range cases {
+		a.show(0)
+		settle(a)
+		test.Tap(a.overview.tiles[c.tile])
+		settle(a)
+		if a.screens[a.current] != a.clients {
+			t.Fatalf("%s did not open the clients", c.tile)
+		}
+		if got := len(a.clients.table.Rows()); got != c.want {
+			t.Errorf("%s: list shows %d clients, the figure says %d", c.tile, got, c.want)
+		}
+	}
+	if !a.clients.special.Visible() {
+		t.Error("the Overview's filter is not shown on the list")
+	}
+	test.Tap(a.clients.special)
+	settle(a)
+	if a.clients.filter.OverdueComplaints || a.clients.special.Visible() {
+		t.Error("the Overview's filter cannot be removed")
+	}
+
+	for _, g := range o.Headcount {
+		a.show(0)
+		settle(a)
+		test.Tap(a.overview.tiles["grade:"+g.Grade.Code])
+		settle(a)
+		if got := len(a.staff.table.Rows()); got != g.Count {
+			t.Errorf("grade %s: list shows %d, the figure says %d", g.Grade.Code, got, g.Count)
+		}
+	}
+}
+
+func TestLanguageSwitchAppliesAtOnce(t *testing.T) {
+	a := openDemo(t, "en")
+	a.show(3)
+	settle(a)
+	a.settings.language.setValue("ru")
+	settle(a)
+	if a.screens[1].title() != "Сотрудники" {
+		t.Fatalf("after switching, the staff screen is called %q", a.screens[1].title())
+	}
+	if !containsText(a.settings.root, "Язык") {
+		t.Error("Settings did not rebuild in Russian")
+	}
+	a.settings.language.setValue("en")
+	settle(a)
+	if a.screens[1].title() != "Staff" {
+		t.Error("could not switch back to English")
+	}
+}
+
+func TestThemeChoiceIsRemembered(t *testing.T) {
+	a := openDemo(t, "en")
+	a.show(3)
+	settle(a)
+	a.settings.theme.setValue(themeDark)
+	if got := a.fyneApp.Preferences().String(prefTheme); got != themeDark {
+		t.Errorf("theme preference %q", got)
+	}
+}
+
+func TestGarbageDatabaseGetsAMessage(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.db")
+	if err := os.WriteFile(path, []byte("это не база данных, а заметки"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := openApp(t, path, "en")
+	if a.store() != nil {
+		t.Fatal("a garbage file was opened")
+	}
+	if !containsText(a.body, "not a Leadboard database") || !containsText(a.body, path) {
+		t.Errorf("message: %q", texts(a.body))
+	}
+	if !containsText(a.body, "Open database…") {
+		t.Error("no way out offered")
+	}
+	a.show(1) // the lists stay closed without a database
+	if a.screens[a.current] == a.staff {
+		t.Error("the staff list opened without a database")
+	}
+	if b, _ := os.ReadFile(path); !strings.HasPrefix(string(b), "это не база") {
+		t.Error("the garbage file was changed")
+	}
+}
+
+func TestNewDatabaseRefusesExistingFile(t *testing.T) {
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "taken.db")
+	os.WriteFile(existing, []byte("x"), 0o644)
+	_, problems := newDatabasePath(dir, "taken.db")
+	if problems["file_name"] == "" {
+		t.Error("an existing file would be overwritten")
+	}
+	path, problems := newDatabasePath(dir, "fresh")
+	if len(problems) != 0 || path != filepath.Join(dir, "fresh.db") {
+		t.Errorf("fresh: %q %v", path, problems)
+	}
+}
+
+func TestCreateDemoDatabaseFromTheWindow(t *testing.T) {
+	a := openDemo(t, "en")
+	path := filepath.Join(t.TempDir(), "new-demo.db")
+	a.createDatabase(path, true)
+	settle(a)
+	st := a.store()
+	if st == nil || st.Path() != path {
+		t.Fatalf("switched to %v", st)
+	}
+	rows, err := st.ListClients(ctx(), data.ClientFilter{})
+	if err != nil || len(rows) < 50 {
+		t.Fatalf("demo clients %d, %v", len(rows), err)
+	}
+	if a.fyneApp.Preferences().String(prefDatabase) != path {
+		t.Error("the new database is not remembered for the next start")
+	}
+}
