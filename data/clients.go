@@ -99,7 +99,9 @@ func splitServices(s string) []string {
 // overdueComplaintsSQL counts, per client, complaints and escalations still open
 // longer than the first-response SLA of the client's active contract (24 h without
 // one). The only parameter is "now" as 'YYYY-MM-DD HH:MM'.
-const overdueComplaintsSQL = `SELECT i.client_id, count(*) AS n FROM interactions i
+// The planner is told to use the partial index of open complaints: left to itself
+// it walks every complaint ever logged (100 ms instead of 5 on the large demo).
+const overdueComplaintsSQL = `SELECT i.client_id, count(*) AS n FROM interactions i INDEXED BY interactions_open_complaints
 	LEFT JOIN (SELECT client_id, min(sla_hours) AS sla FROM contracts WHERE status = 'active' GROUP BY client_id) k
 		ON k.client_id = i.client_id
 	WHERE i.kind IN ('complaint', 'escalation') AND i.resolved_at IS NULL
@@ -183,6 +185,22 @@ func getClient(ctx context.Context, q queryRower, id int64) (Client, error) {
 		Scan(clientScanArgs(&c, &services)...)
 	c.Services = splitServices(services)
 	return c, notFound(err)
+}
+
+// requireClient reports an unknown client id on the "client" field (a missing id is
+// reported by the record's own validation).
+func (s *Store) requireClient(ctx context.Context, id int64, ch *checker) error {
+	if id == 0 {
+		return nil
+	}
+	var n int
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM clients WHERE id = ?`, id).Scan(&n); err != nil {
+		return s.classify(err)
+	}
+	if n == 0 {
+		ch.add("client", "invalid_choice")
+	}
+	return nil
 }
 
 // Industries lists the industries in use, for suggestions.
@@ -383,24 +401,44 @@ func writeServices(ctx context.Context, tx *sql.Tx, clientID int64, services []s
 
 // ArchiveClient hides a client from the working lists. An active or paused client is
 // recorded as churned on churnDate with the reason, and its assignments end then.
+// All of it happens in one transaction.
 func (s *Store) ArchiveClient(ctx context.Context, id int64, churnDate time.Time, reason string) error {
-	c, err := s.GetClient(ctx, id)
-	if err != nil {
-		return err
-	}
-	if c.Status != ClientChurned && c.Status != ClientProspect {
-		c.Status, c.ChurnDate, c.ChurnReason = ClientChurned, churnDate, reason
-		if _, err := s.SaveClient(ctx, c, ClientTeam{}); err != nil {
-			return err
-		}
-	}
 	today := s.Today()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := endAssignments(ctx, tx, id, today); err != nil {
+		c, err := getClient(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if c.Served() {
+			if err := churnTx(ctx, tx, c, churnDate, reason); err != nil {
+				return err
+			}
+		}
+		if err := endAssignments(ctx, tx, id, today); err != nil { // a prospect's team
 			return err
 		}
 		return execOne(ctx, tx, `UPDATE clients SET archived_on = ? WHERE id = ?`, dateValue(today), id)
 	})
+}
+
+// churnTx records a served client as lost on a date for a reason and ends its
+// assignments on that date.
+func churnTx(ctx context.Context, tx *sql.Tx, c Client, churnDate time.Time, reason string) error {
+	c.Status, c.ChurnDate, c.ChurnReason = ClientChurned, churnDate, reason
+	normalizeClient(&c)
+	var ch checker
+	validateClient(c, &ch)
+	if err := checkChurnDate(ctx, tx, c, &ch); err != nil {
+		return err
+	}
+	if err := ch.err(); err != nil {
+		return err
+	}
+	if err := execOne(ctx, tx, `UPDATE clients SET status = ?, churn_date = ?, churn_reason = ? WHERE id = ?`,
+		c.Status, dateValue(c.ChurnDate), c.ChurnReason, c.ID); err != nil {
+		return err
+	}
+	return endAssignments(ctx, tx, c.ID, c.ChurnDate)
 }
 
 // RestoreClient brings an archived client back to the working lists.

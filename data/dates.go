@@ -79,9 +79,13 @@ func (n nullTime) Scan(v any) error {
 	default:
 		return fmt.Errorf("date column holds %T", v)
 	}
-	t, err := ParseDateTime(s)
+	layout := DateTimeLayout // stored values are exactly one of the two layouts
+	if len(s) == len(DateLayout) {
+		layout = DateLayout
+	}
+	t, err := time.Parse(layout, s)
 	if err != nil {
-		return err
+		return fmt.Errorf("stored date %q: %w", s, err)
 	}
 	*n.t = t
 	return nil

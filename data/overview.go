@@ -53,7 +53,9 @@ func (s *Store) Overview(ctx context.Context) (Overview, error) {
 		return o, s.classify(err)
 	}
 	today := dateValue(o.AsOf)
-	err = s.read.QueryRowContext(ctx, `SELECT
+	err = s.read.QueryRowContext(ctx, `WITH overdue AS (SELECT o.client_id, o.n FROM (`+overdueComplaintsSQL+`) o
+			JOIN clients c ON c.id = o.client_id WHERE c.archived_on IS NULL)
+		SELECT
 		(SELECT count(*) FROM clients WHERE status = 'active' AND archived_on IS NULL),
 		(SELECT count(*) FROM clients WHERE status = 'paused' AND archived_on IS NULL),
 		(SELECT coalesce(sum(monthly_budget), 0) FROM clients WHERE status = 'active' AND archived_on IS NULL),
@@ -63,11 +65,9 @@ func (s *Store) Overview(ctx context.Context) (Overview, error) {
 		(SELECT count(DISTINCT k.client_id) FROM contracts k JOIN clients c ON c.id = k.client_id
 			WHERE k.status = 'active' AND k.end_date BETWEEN ? AND date(?, '+`+strconv.Itoa(ContractWindowDays)+` days')
 				AND c.archived_on IS NULL),
-		(SELECT coalesce(sum(o.n), 0) FROM (`+overdueComplaintsSQL+`) o JOIN clients c ON c.id = o.client_id
-			WHERE c.archived_on IS NULL),
-		(SELECT count(*) FROM (`+overdueComplaintsSQL+`) o JOIN clients c ON c.id = o.client_id
-			WHERE c.archived_on IS NULL)`,
-		today, today, today, today, now.Format(DateTimeLayout), now.Format(DateTimeLayout)).
+		(SELECT coalesce(sum(n), 0) FROM overdue),
+		(SELECT count(*) FROM overdue)`,
+		now.Format(DateTimeLayout), today, today, today, today).
 		Scan(&o.ActiveClients, &o.PausedClients, &o.MonthlyBudget, &o.ContractsEnding, &o.ClientsEnding,
 			&o.OverdueComplaints, &o.ClientsOverdue)
 	return o, s.classify(err)

@@ -98,6 +98,8 @@ CREATE TABLE contracts (
     UNIQUE (client_id, number)
 );
 CREATE INDEX contracts_end ON contracts(status, end_date);
+-- The client list joins each client's active contracts.
+CREATE INDEX contracts_active_client ON contracts(client_id, end_date) WHERE status = 'active';
 
 -- end_date is the last day of the assignment, inclusive; NULL while it lasts.
 CREATE TABLE assignments (
@@ -112,6 +114,8 @@ CREATE INDEX assignments_client ON assignments(client_id, role, start_date);
 CREATE INDEX assignments_staff ON assignments(staff_id, start_date);
 -- At most one open lead and one open backup per client.
 CREATE UNIQUE INDEX assignments_open_role ON assignments(client_id, role) WHERE end_date IS NULL;
+-- The staff list counts each person's current clients.
+CREATE INDEX assignments_open_staff ON assignments(staff_id, role) WHERE end_date IS NULL;
 
 CREATE TABLE interactions (
     id             INTEGER PRIMARY KEY,
