@@ -47,6 +47,9 @@ func (s *Store) SaveContact(ctx context.Context, c Contact) (int64, error) {
 	ch.required("name", c.Name)
 	ch.email("email", c.Email)
 	ch.phone("phone", c.Phone)
+	if err := s.requireClient(ctx, c.ClientID, &ch); err != nil {
+		return 0, err
+	}
 	if err := ch.err(); err != nil {
 		return 0, err
 	}

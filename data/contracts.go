@@ -82,6 +82,9 @@ func (s *Store) SaveContract(ctx context.Context, k Contract) (int64, error) {
 	k.Number = strings.TrimSpace(k.Number)
 	var ch checker
 	validateContract(k, &ch)
+	if err := s.requireClient(ctx, k.ClientID, &ch); err != nil {
+		return 0, err
+	}
 	if k.Number != "" {
 		var n int
 		err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM contracts WHERE client_id = ? AND number = ? AND id <> ?`,

@@ -168,3 +168,22 @@ func TestContactsSaveListDelete(t *testing.T) {
 		t.Fatalf("after delete %+v", list)
 	}
 }
+
+// Records of a client that does not exist are refused with a field error, not a
+// foreign-key failure.
+func TestRecordsOfAnUnknownClientAreRefused(t *testing.T) {
+	s := openScratchStore(t)
+	const ghost = 9999
+	expectInvalid(t, s, "client", "invalid_choice", func() error {
+		_, err := s.SaveContact(tctx, Contact{ClientID: ghost, Name: "Орлова Вера"})
+		return err
+	})
+	expectInvalid(t, s, "client", "invalid_choice", func() error {
+		_, err := s.SaveContract(tctx, sampleContract(ghost, "АМ-1"))
+		return err
+	})
+	expectInvalid(t, s, "client", "invalid_choice", func() error {
+		_, err := s.SaveInteraction(tctx, sampleComplaint(ghost, atTime("2026-03-10 10:00")))
+		return err
+	})
+}

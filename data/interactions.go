@@ -91,6 +91,9 @@ func (s *Store) SaveInteraction(ctx context.Context, in Interaction) (int64, err
 	}
 	var ch checker
 	validateInteraction(in, &ch)
+	if err := s.requireClient(ctx, in.ClientID, &ch); err != nil {
+		return 0, err
+	}
 	if in.StaffID != 0 {
 		var n int
 		if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM staff WHERE id = ?`, in.StaffID).Scan(&n); err != nil {

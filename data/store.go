@@ -215,12 +215,21 @@ func (s *Store) prepareForWrites() error {
 
 // backup writes a consistent copy next to the database file.
 func (s *Store) backup(label string) error {
-	name := fmt.Sprintf("%s.backup-%s-%s.db", strings.TrimSuffix(s.path, filepath.Ext(s.path)),
+	base := fmt.Sprintf("%s.backup-%s-%s", strings.TrimSuffix(s.path, filepath.Ext(s.path)),
 		label, s.now().Format("20060102-150405"))
+	name := base + ".db"
+	for n := 2; fileExists(name); n++ { // VACUUM INTO refuses to overwrite a file
+		name = fmt.Sprintf("%s-%d.db", base, n)
+	}
 	if _, err := s.write.Exec(`VACUUM INTO ?`, name); err != nil {
 		return s.classify(fmt.Errorf("backup to %s: %w", name, err))
 	}
 	return nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // Path is the database file's absolute path.
