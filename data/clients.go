@@ -136,7 +136,7 @@ func (s *Store) ListClients(ctx context.Context, f ClientFilter) ([]ClientRow, e
 			dateValue(today), dateValue(today.AddDate(0, 0, f.ContractEndsWithin)))
 	}
 	if q := strings.TrimSpace(f.Search); q != "" {
-		w.search(q, "c.name", "c.industry", "c.notes")
+		w.search(q, "c.search_key")
 	}
 	rows, err := s.read.QueryContext(ctx, `SELECT `+clientColumns+`,
 			coalesce(la.staff_id, 0), coalesce(ls.full_name, ''),
@@ -148,7 +148,7 @@ func (s *Store) ListClients(ctx context.Context, f ClientFilter) ([]ClientRow, e
 		LEFT JOIN staff bs ON bs.id = ba.staff_id
 		LEFT JOIN (SELECT client_id, max(end_date) AS end_date FROM contracts WHERE status = 'active'
 			GROUP BY client_id) k ON k.client_id = c.id
-		`+w.sql()+` ORDER BY fold(c.name), c.id`, w.args...)
+		`+w.sql(), w.args...)
 	if err != nil {
 		return nil, s.classify(err)
 	}
@@ -165,6 +165,7 @@ func (s *Store) ListClients(ctx context.Context, f ClientFilter) ([]ClientRow, e
 		r.Services = splitServices(services)
 		out = append(out, r)
 	}
+	sortByName(out, func(r *ClientRow) string { return r.Name }, func(r *ClientRow) int64 { return r.ID })
 	return out, s.classify(rows.Err())
 }
 
@@ -285,8 +286,8 @@ func (s *Store) checkNameFree(ctx context.Context, c Client, ch *checker) error 
 		return nil
 	}
 	var n int
-	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM clients WHERE fold(name) = ? AND id <> ?`,
-		fold(c.Name), c.ID).Scan(&n)
+	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM clients WHERE name_key = ? AND id <> ?`,
+		ClientNameKey(c.Name), c.ID).Scan(&n)
 	if err != nil {
 		return s.classify(err)
 	}
@@ -301,10 +302,11 @@ func insertClient(ctx context.Context, tx *sql.Tx, c *Client, team ClientTeam, c
 		return err
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO clients (name, industry, tier, status, churn_date, churn_reason,
-			monthly_budget, complexity, start_date, notes, doc_contract, doc_brief, doc_reporting)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			monthly_budget, complexity, start_date, notes, doc_contract, doc_brief, doc_reporting, name_key, search_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.Name, c.Industry, c.Tier, c.Status, dateValue(c.ChurnDate), c.ChurnReason, c.MonthlyBudget,
-		c.Complexity, dateValue(c.StartDate), c.Notes, c.DocContract, c.DocBrief, c.DocReporting)
+		c.Complexity, dateValue(c.StartDate), c.Notes, c.DocContract, c.DocBrief, c.DocReporting,
+		ClientNameKey(c.Name), ClientSearchKey(*c))
 	if err != nil {
 		return err
 	}
@@ -347,9 +349,10 @@ func updateClient(ctx context.Context, tx *sql.Tx, c Client, team ClientTeam, ch
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE clients SET name = ?, industry = ?, tier = ?, status = ?, churn_date = ?,
 			churn_reason = ?, monthly_budget = ?, complexity = ?, start_date = ?, notes = ?, doc_contract = ?,
-			doc_brief = ?, doc_reporting = ? WHERE id = ?`,
+			doc_brief = ?, doc_reporting = ?, name_key = ?, search_key = ? WHERE id = ?`,
 		c.Name, c.Industry, c.Tier, c.Status, dateValue(c.ChurnDate), c.ChurnReason, c.MonthlyBudget,
-		c.Complexity, dateValue(c.StartDate), c.Notes, c.DocContract, c.DocBrief, c.DocReporting, c.ID)
+		c.Complexity, dateValue(c.StartDate), c.Notes, c.DocContract, c.DocBrief, c.DocReporting,
+		ClientNameKey(c.Name), ClientSearchKey(c), c.ID)
 	if err != nil {
 		return err
 	}

@@ -28,18 +28,11 @@ func whereIn[T ~string](w *where, col string, values []T) {
 	w.conds = append(w.conds, col+" IN ("+strings.Join(marks, ", ")+")")
 }
 
-// search matches q anywhere in any of cols, ignoring case in any alphabet.
-func (w *where) search(q string, cols ...string) {
-	pattern := "%" + likeEscaper.Replace(fold(q)) + "%"
-	parts := make([]string, len(cols))
-	for i, col := range cols {
-		parts[i] = "fold(" + col + `) LIKE ? ESCAPE '\'`
-		w.args = append(w.args, pattern)
-	}
-	w.conds = append(w.conds, "("+strings.Join(parts, " OR ")+")")
+// search matches q anywhere in a folded search_key column, ignoring case in any
+// alphabet; the text is taken literally (no wildcards).
+func (w *where) search(q string, keyColumn string) {
+	w.add("instr("+keyColumn+", ?) > 0", fold(q))
 }
-
-var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 func (w *where) sql() string {
 	if len(w.conds) == 0 {

@@ -86,7 +86,7 @@ func (s *Store) ListStaff(ctx context.Context, f StaffFilter) ([]StaffRow, error
 		w.add("s.team = ?", f.Team)
 	}
 	if q := strings.TrimSpace(f.Search); q != "" {
-		w.search(q, "s.full_name", "s.position", "s.team", "s.email", "s.phone")
+		w.search(q, "s.search_key")
 	}
 	rows, err := s.read.QueryContext(ctx, `SELECT `+staffColumns+`, `+gradeColumns+`,
 			coalesce(a.leads, 0), coalesce(a.backups, 0)
@@ -94,7 +94,7 @@ func (s *Store) ListStaff(ctx context.Context, f StaffFilter) ([]StaffRow, error
 		JOIN grade_levels g ON g.id = s.grade_id
 		LEFT JOIN (SELECT staff_id, sum(role = 'lead') AS leads, sum(role = 'backup') AS backups
 			FROM assignments WHERE end_date IS NULL GROUP BY staff_id) a ON a.staff_id = s.id
-		`+w.sql()+` ORDER BY fold(s.full_name), s.id`, w.args...)
+		`+w.sql(), w.args...)
 	if err != nil {
 		return nil, s.classify(err)
 	}
@@ -108,6 +108,7 @@ func (s *Store) ListStaff(ctx context.Context, f StaffFilter) ([]StaffRow, error
 		}
 		out = append(out, r)
 	}
+	sortByName(out, func(r *StaffRow) string { return r.FullName }, func(r *StaffRow) int64 { return r.ID })
 	return out, s.classify(rows.Err())
 }
 
@@ -191,9 +192,9 @@ func (s *Store) requireGrade(ctx context.Context, id int64, c *checker) error {
 
 func insertStaff(ctx context.Context, tx *sql.Tx, p *Staff) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO staff (full_name, position, grade_id, team, hire_date, fte,
-			status, left_date, email, phone, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			status, left_date, email, phone, notes, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		p.FullName, p.Position, p.GradeID, p.Team, dateValue(p.HireDate), p.FTE, p.Status,
-		dateValue(p.LeftDate), p.Email, p.Phone, p.Notes)
+		dateValue(p.LeftDate), p.Email, p.Phone, p.Notes, StaffSearchKey(*p))
 	if err != nil {
 		return err
 	}
@@ -239,9 +240,9 @@ func updateStaff(ctx context.Context, tx *sql.Tx, p Staff, change GradeChange, c
 		}
 	}
 	return execOne(ctx, tx, `UPDATE staff SET full_name = ?, position = ?, grade_id = ?, team = ?, hire_date = ?,
-			fte = ?, status = ?, left_date = ?, email = ?, phone = ?, notes = ? WHERE id = ?`,
+			fte = ?, status = ?, left_date = ?, email = ?, phone = ?, notes = ?, search_key = ? WHERE id = ?`,
 		p.FullName, p.Position, p.GradeID, p.Team, dateValue(p.HireDate), p.FTE, p.Status,
-		dateValue(p.LeftDate), p.Email, p.Phone, p.Notes, p.ID)
+		dateValue(p.LeftDate), p.Email, p.Phone, p.Notes, StaffSearchKey(p), p.ID)
 }
 
 // checkGradeChange requires a date (not before hire or the last change) and a reason.

@@ -10,9 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
-	"unicode"
 
 	"github.com/mattn/go-sqlite3"
 )
@@ -20,10 +18,6 @@ import (
 // applicationID marks a file as a Leadboard database (PRAGMA application_id), so the
 // app never migrates another program's SQLite file.
 const applicationID = 0x4C424431 // "LBD1"
-
-const driverName = "sqlite3_leadboard"
-
-var registerDriver sync.Once
 
 // Store is the department's database: one SQLite file. Reads go through a pool of
 // connections; writes go through a single connection so transactions never fight
@@ -50,9 +44,6 @@ type Options struct {
 // Open opens (and if needed creates and migrates) the database at path. Any problem
 // comes back as a *DBError that names the file; a file with a problem is not written.
 func Open(path string, opt Options) (*Store, error) {
-	registerDriver.Do(func() {
-		sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: registerFunctions})
-	})
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, &DBError{Path: path, Problem: ProblemOther, Err: err}
@@ -161,7 +152,7 @@ func (s *Store) dsn(opt Options, writer bool) string {
 
 func (s *Store) connect(opt Options) error {
 	var err error
-	if s.write, err = sql.Open(driverName, s.dsn(opt, true)); err != nil {
+	if s.write, err = sql.Open("sqlite3", s.dsn(opt, true)); err != nil {
 		return s.classify(err)
 	}
 	s.write.SetMaxOpenConns(1)
@@ -173,7 +164,7 @@ func (s *Store) connect(opt Options) error {
 			return err
 		}
 	}
-	if s.read, err = sql.Open(driverName, s.dsn(opt, false)); err != nil {
+	if s.read, err = sql.Open("sqlite3", s.dsn(opt, false)); err != nil {
 		return s.classify(err)
 	}
 	s.read.SetMaxOpenConns(4)
@@ -303,21 +294,6 @@ func (s *Store) classify(err error) error {
 		return err // a constraint the validation missed: report as is
 	}
 	return &DBError{Path: s.path, Problem: problem, Err: err}
-}
-
-// registerFunctions adds fold(), a Unicode-aware lower case for searching Cyrillic
-// text (SQLite's own lower() and LIKE fold only ASCII).
-func registerFunctions(conn *sqlite3.SQLiteConn) error {
-	return conn.RegisterFunc("fold", fold, true)
-}
-
-func fold(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == 'ё' || r == 'Ё' {
-			return 'е'
-		}
-		return unicode.ToLower(r)
-	}, s)
 }
 
 // DefaultPath is where the user's own database lives: Leadboard/leadboard.db in the

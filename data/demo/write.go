@@ -73,7 +73,7 @@ func (w *writer) exec(st *sql.Stmt, args ...any) {
 
 func (g *gen) writeStaff(w *writer, sum *Summary) {
 	staff := w.prep(`INSERT INTO staff (id, full_name, position, grade_id, team, hire_date, fte, status, left_date,
-		email, phone, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		email, phone, notes, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	history := w.prep(`INSERT INTO grade_history (staff_id, changed_on, from_grade_id, to_grade_id, reason)
 		VALUES (?, ?, ?, ?, ?)`)
 	for _, p := range g.persons {
@@ -84,8 +84,11 @@ func (g *gen) writeStaff(w *writer, sum *Summary) {
 		case p.leaveFrom != 0:
 			status = data.StaffOnLeave
 		}
-		w.exec(staff, p.id, p.fullName, p.position, g.grades[p.grade].id, g.p.teams[p.team].name, p.hire.String(),
-			p.fte, string(status), dateOrNull(p.left), p.email, p.phone, p.notes)
+		team := g.p.teams[p.team].name
+		key := data.StaffSearchKey(data.Staff{FullName: p.fullName, Position: p.position, Team: team,
+			Email: p.email, Phone: p.phone})
+		w.exec(staff, p.id, p.fullName, p.position, g.grades[p.grade].id, team, p.hire.String(),
+			p.fte, string(status), dateOrNull(p.left), p.email, p.phone, p.notes, key)
 		for _, s := range p.steps {
 			var from any
 			if s.from >= 0 {
@@ -99,8 +102,8 @@ func (g *gen) writeStaff(w *writer, sum *Summary) {
 
 func (g *gen) writeClients(w *writer, sum *Summary) {
 	clients := w.prep(`INSERT INTO clients (id, name, industry, tier, status, churn_date, churn_reason, monthly_budget,
-		complexity, start_date, notes, doc_contract, doc_brief, doc_reporting, archived_on)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		complexity, start_date, notes, doc_contract, doc_brief, doc_reporting, archived_on, name_key, search_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	services := w.prep(`INSERT INTO client_services (client_id, service) VALUES (?, ?)`)
 	contacts := w.prep(`INSERT INTO contacts (client_id, name, role, email, phone, decision_maker) VALUES (?, ?, ?, ?, ?, ?)`)
 	contracts := w.prep(`INSERT INTO contracts (client_id, number, start_date, end_date, monthly_fee, status,
@@ -109,7 +112,8 @@ func (g *gen) writeClients(w *writer, sum *Summary) {
 	for _, c := range g.clients {
 		w.exec(clients, c.id, c.name, c.industry.name, tierCodes[c.tier], string(c.status), dateOrNull(c.churn),
 			c.churnReason, c.budget, c.complexity, c.start.String(), c.notes, c.docs[0], c.docs[1], c.docs[2],
-			dateOrNull(c.archived))
+			dateOrNull(c.archived), data.ClientNameKey(c.name),
+			data.ClientSearchKey(data.Client{Name: c.name, Industry: c.industry.name, Notes: c.notes}))
 		for _, svc := range c.services {
 			w.exec(services, c.id, svc)
 		}

@@ -1,5 +1,8 @@
 -- Foundation: grade ladder, staff, clients and their history.
 -- Dates are ISO text (YYYY-MM-DD), date-times 'YYYY-MM-DD HH:MM', money in whole roubles.
+-- search_key and name_key hold text folded by the store (data/search.go: lower case in
+-- any alphabet, ё as е), so that searching needs no per-row function calls; whoever
+-- writes these tables outside the store must fill them the same way.
 -- History tables reference people and clients ON DELETE RESTRICT: history is never
 -- cascade-deleted; people and clients are archived instead.
 
@@ -30,7 +33,8 @@ CREATE TABLE staff (
     left_date TEXT CHECK ((status = 'left') = (left_date IS NOT NULL)),
     email     TEXT NOT NULL DEFAULT '',
     phone     TEXT NOT NULL DEFAULT '',
-    notes     TEXT NOT NULL DEFAULT ''
+    notes     TEXT NOT NULL DEFAULT '',
+    search_key TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX staff_grade ON staff(grade_id);
 CREATE INDEX staff_status ON staff(status);
@@ -60,9 +64,12 @@ CREATE TABLE clients (
     doc_contract   TEXT NOT NULL DEFAULT '',
     doc_brief      TEXT NOT NULL DEFAULT '',
     doc_reporting  TEXT NOT NULL DEFAULT '',
-    archived_on    TEXT
+    archived_on    TEXT,
+    name_key       TEXT NOT NULL,
+    search_key     TEXT NOT NULL DEFAULT ''
 );
-CREATE UNIQUE INDEX clients_name ON clients(name);
+-- Two clients may not share a name, whatever the case.
+CREATE UNIQUE INDEX clients_name ON clients(name_key);
 CREATE INDEX clients_status ON clients(status, tier);
 
 CREATE TABLE client_services (
