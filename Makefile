@@ -50,9 +50,10 @@ test: deps
 bench: deps
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
 
-## screenshots: render docs/*.png from the demo data through Fyne's test driver
+## screenshots: render the main screens from demo data into build/screenshots (no display needed)
 screenshots: deps
-	LEADBOARD_SCREENSHOTS=$(CURDIR)/docs $(GO) test -tags $(TAGS) -run TestScreenshots ./ui/
+	mkdir -p build/screenshots
+	LEADBOARD_SCREENSHOTS=$(CURDIR)/build/screenshots $(GO) test -tags $(TAGS) -count=1 -run TestScreenshots ./ui/
 
 ## clean-demo: delete the demo database so that `make run` makes a fresh one
 clean-demo:

@@ -145,7 +145,7 @@ func (a *App) build() {
 	a.status = widget.NewLabel("")
 	a.status.Truncation = fyne.TextTruncateEllipsis
 	split := container.NewHSplit(a.nav, a.body)
-	split.Offset = 0.13
+	split.Offset = 0.12
 	a.win.SetContent(container.NewBorder(nil, a.status, nil, nil, split))
 	a.win.SetMainMenu(a.mainMenu())
 	a.updateStatus()

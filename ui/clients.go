@@ -129,23 +129,23 @@ func (s *clientsScreen) columns() []widgets.Column[data.ClientRow] {
 		return widget.MediumImportance
 	}
 	return []widgets.Column[row]{
-		{Title: T("field.client"), Width: 250, Text: func(r row) string { return r.Name },
+		{Title: T("field.client"), Width: 225, Text: func(r row) string { return r.Name },
 			Less: func(a, b row) bool { return lessText(a.Name, b.Name) }},
-		{Title: T("field.tier"), Width: 100, Text: func(r row) string { return r.Tier },
+		{Title: T("field.tier"), Width: 95, Text: func(r row) string { return r.Tier },
 			Less: func(a, b row) bool { return a.Tier < b.Tier }},
-		{Title: T("field.status"), Width: 140, Text: func(r row) string { return T("client.status." + string(r.Status)) },
+		{Title: T("field.status"), Width: 125, Text: func(r row) string { return T("client.status." + string(r.Status)) },
 			Less: func(a, b row) bool { return a.Status < b.Status }},
-		{Title: T("field.monthly_budget"), Width: 150, Align: fyne.TextAlignTrailing,
+		{Title: T("field.monthly_budget"), Width: 135, Align: fyne.TextAlignTrailing,
 			Text: func(r row) string { return money(r.MonthlyBudget) },
 			Less: func(a, b row) bool { return a.MonthlyBudget < b.MonthlyBudget }},
-		{Title: T("role.lead"), Width: 210, Text: func(r row) string { return r.Lead.Name },
+		{Title: T("role.lead"), Width: 185, Text: func(r row) string { return r.Lead.Name },
 			Less: func(a, b row) bool { return lessText(a.Lead.Name, b.Lead.Name) }},
-		{Title: T("role.backup"), Width: 210, Text: func(r row) string { return r.Backup.Name },
+		{Title: T("role.backup"), Width: 185, Text: func(r row) string { return r.Backup.Name },
 			Less: func(a, b row) bool { return lessText(a.Backup.Name, b.Backup.Name) }},
-		{Title: T("clients.col.contract_end"), Width: 130, Importance: endImportance,
+		{Title: T("clients.col.contract_end"), Width: 115, Importance: endImportance,
 			Text: func(r row) string { return date(r.ContractEnd) },
 			Less: func(a, b row) bool { return endOrFuture(a.ContractEnd).Before(endOrFuture(b.ContractEnd)) }},
-		{Title: T("field.industry"), Width: 200, Text: func(r row) string { return r.Industry },
+		{Title: T("field.industry"), Width: 165, Text: func(r row) string { return r.Industry },
 			Less: func(a, b row) bool { return lessText(a.Industry, b.Industry) }},
 	}
 }

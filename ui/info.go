@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -25,14 +26,21 @@ func newInfoGrid() *infoGrid {
 
 func (g *infoGrid) object() fyne.CanvasObject { return g.box }
 
+// hint is secondary text: smaller, but as readable as the rest in either theme
+// (Fyne's low importance is too faint on the dark background).
+func hint(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = theme.SizeNameCaptionText
+	return l
+}
+
 func (g *infoGrid) set(items []infoItem) {
 	var cells []fyne.CanvasObject
 	for _, it := range items {
 		if it.value == "" {
 			continue
 		}
-		caption := widget.NewLabel(it.label)
-		caption.Importance = widget.LowImportance
+		caption := hint(it.label)
 		value := widget.NewLabel(it.value)
 		value.Wrapping = fyne.TextWrapWord
 		cells = append(cells, container.New(layout.NewFormLayout(), caption, value))

@@ -60,16 +60,14 @@ func newSettingsScreen(a *App) *settingsScreen {
 		}
 		a.editGrade(data.GradeLevel{Rank: next, Capacity: 10}, s.reload)
 	})
-	languageHint := widget.NewLabel(T("settings.language_hint"))
-	languageHint.Importance = widget.LowImportance
+	languageHint := hint(T("settings.language_hint"))
 	general := container.New(layout.NewFormLayout(),
 		widget.NewLabel(T("settings.language")), container.NewVBox(s.language, languageHint),
 		widget.NewLabel(T("settings.theme")), s.theme,
 		widget.NewLabel(T("settings.database")), container.NewVBox(s.dbPath, container.NewHBox(a.databaseButtons()...)),
 	)
-	gradesHint := widget.NewLabel(T("grades.hint"))
+	gradesHint := hint(T("grades.hint"))
 	gradesHint.Wrapping = fyne.TextWrapWord
-	gradesHint.Importance = widget.LowImportance
 	gradeBox := container.NewBorder(container.NewVBox(sectionLabel(T("grades.title")), gradesHint,
 		container.NewHBox(addGrade)), nil, nil, nil, s.grades)
 	s.root = container.NewBorder(container.NewVBox(sectionLabel(T("nav.settings")), general, widget.NewSeparator()),
