@@ -44,15 +44,15 @@ func newClientsScreen(a *App) *clientsScreen {
 		statuses = append(statuses, string(st))
 	}
 	statuses = append(statuses, clientArchived)
-	s.statusSel = newChoice(statuses, clientStatusFilterLabel, func(v string) { s.setStatusFilter(v); s.reload() })
+	s.statusSel = newChoice(statuses, clientStatusFilterLabel, func(v string) { s.setStatusFilter(v); s.refresh() })
 	s.statusSel.setValueQuietly("")
-	s.tierSel = newChoice(append([]string{""}, data.Tiers...), tierLabel, func(v string) { s.filter.Tier = v; s.reload() })
+	s.tierSel = newChoice(append([]string{""}, data.Tiers...), tierLabel, func(v string) { s.filter.Tier = v; s.refresh() })
 	s.tierSel.setValueQuietly("")
-	s.managerSel = newChoice([]int64{0}, s.managerLabel, func(id int64) { s.filter.ManagerID = id; s.reload() })
+	s.managerSel = newChoice([]int64{0}, s.managerLabel, func(id int64) { s.filter.ManagerID = id; s.refresh() })
 	s.managerSel.setValueQuietly(0)
 	s.special = widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
 		s.filter.ContractEndsWithin, s.filter.OverdueComplaints = 0, false
-		s.reload()
+		s.refresh()
 	})
 	s.special.Hide()
 	s.count = widget.NewLabel("")
@@ -71,7 +71,7 @@ func newClientsScreen(a *App) *clientsScreen {
 	return s
 }
 
-func (s *clientsScreen) searchChanged(q string) { s.filter.Search = q; s.reload() }
+func (s *clientsScreen) searchChanged(q string) { s.filter.Search = q; s.refresh() }
 
 func clientStatusFilterLabel(v string) string {
 	if v == "" {
@@ -150,35 +150,50 @@ func (s *clientsScreen) columns() []widgets.Column[data.ClientRow] {
 	}
 }
 
+// clientList is what the screen loads: the rows, and the managers for the filter
+// when the screen is (re)opened.
 type clientList struct {
-	rows     []data.ClientRow
-	managers []data.StaffRow
+	rows         []data.ClientRow
+	withManagers bool
+	managers     []data.StaffRow
 }
 
+// reload fetches the managers and the rows, and the open card.
 func (s *clientsScreen) reload() {
-	filter := s.filter
-	s.updateSpecial()
-	load(s.app, &s.loads, func(ctx context.Context, st *data.Store) (clientList, error) {
-		var l clientList
-		var err error
-		if l.managers, err = st.ListStaff(ctx, data.StaffFilter{}); err != nil {
-			return l, err
-		}
-		l.rows, err = st.ListClients(ctx, filter)
-		return l, err
-	}, s.apply)
+	s.fetch(true)
 	if s.detail != nil {
 		s.detail.reload()
 	}
 }
 
+// refresh fetches only the rows, after a filter changed.
+func (s *clientsScreen) refresh() { s.fetch(false) }
+
+func (s *clientsScreen) fetch(withManagers bool) {
+	filter := s.filter
+	s.updateSpecial()
+	load(s.app, &s.loads, func(ctx context.Context, st *data.Store) (clientList, error) {
+		l := clientList{withManagers: withManagers}
+		var err error
+		if withManagers {
+			if l.managers, err = st.ListStaff(ctx, data.StaffFilter{}); err != nil {
+				return l, err
+			}
+		}
+		l.rows, err = st.ListClients(ctx, filter)
+		return l, err
+	}, s.apply)
+}
+
 func (s *clientsScreen) apply(l clientList) {
-	s.managers = l.managers
-	ids := []int64{0}
-	for _, m := range l.managers {
-		ids = append(ids, m.ID)
+	if l.withManagers {
+		s.managers = l.managers
+		ids := []int64{0}
+		for _, m := range l.managers {
+			ids = append(ids, m.ID)
+		}
+		s.managerSel.setValues(ids, s.managerLabel)
 	}
-	s.managerSel.setValues(ids, s.managerLabel)
 	s.table.SetRows(l.rows)
 	var budget int64
 	for _, r := range l.rows {

@@ -25,6 +25,7 @@ type overviewScreen struct {
 	tiles     map[string]*widget.Button // by figure, for tests
 	trend     *widgets.ChartView
 	trendNote *widget.Label
+	welcome   fyne.CanvasObject // shown while the database is empty
 }
 
 func newOverviewScreen(a *App) *overviewScreen {
@@ -35,8 +36,9 @@ func newOverviewScreen(a *App) *overviewScreen {
 	s.clients = container.NewGridWrap(tileSize)
 	s.trend = widgets.NewChartView(fyne.NewSize(600, 240), a.background)
 	s.trendNote = widget.NewLabel("")
+	s.welcome = s.welcomeCard()
 	s.root = container.NewVScroll(container.NewVBox(
-		s.heading,
+		s.heading, s.welcome,
 		sectionLabel(T("overview.team")), s.team,
 		sectionLabel(T("overview.clients")), s.clients,
 		s.trend, s.trendNote,
@@ -74,14 +76,26 @@ func (s *overviewScreen) reload() {
 func (s *overviewScreen) applyTrend(months []data.ClientMonth) {
 	chart := charts.BarChart{Title: Tf("overview.trend_title", map[string]any{"Months": len(months)}),
 		Empty: T("chart.no_data"), Style: screenChartStyle(s.app)}
-	started, lost := 0, 0
+	started, lost, served := 0, 0, 0
 	for _, m := range months {
 		chart.Bars = append(chart.Bars, charts.Bar{Label: charts.MonthLabel(currentLang(), m.Month), Value: float64(m.Served)})
 		started += m.Started
 		lost += m.Lost
+		served += m.Served
+	}
+	if served == 0 {
+		chart.Bars = nil // say there is no data rather than draw a row of zeros
 	}
 	s.trend.SetChart(chart.Image)
 	s.trendNote.SetText(Tf("overview.trend_note", map[string]any{"Started": started, "Lost": lost}))
+}
+
+// countNote is a tile's second line, left out when there is nothing to count.
+func countNote(key string, n int) string {
+	if n == 0 {
+		return ""
+	}
+	return Tn(key, n)
 }
 
 func (s *overviewScreen) apply(o data.Overview) {
@@ -91,8 +105,13 @@ func (s *overviewScreen) apply(o data.Overview) {
 	for _, g := range o.Headcount {
 		total += g.Count
 	}
+	if total > 0 || o.ActiveClients > 0 {
+		s.welcome.Hide()
+	} else {
+		s.welcome.Show()
+	}
 	team := []fyne.CanvasObject{s.tile("headcount", integer(total), T("overview.headcount"),
-		Tn("overview.on_leave", o.OnLeave), func() { s.app.staff.showFiltered(data.StaffFilter{}) })}
+		countNote("overview.on_leave", o.OnLeave), func() { s.app.staff.showFiltered(data.StaffFilter{}) })}
 	for _, g := range o.Headcount {
 		grade := g.Grade
 		team = append(team, s.tile("grade:"+grade.Code, integer(g.Count), grade.Name(currentLang()), "",
@@ -103,21 +122,37 @@ func (s *overviewScreen) apply(o data.Overview) {
 
 	active := data.ClientFilter{Statuses: []data.ClientStatus{data.ClientActive}}
 	s.clients.Objects = []fyne.CanvasObject{
-		s.tile("active_clients", integer(o.ActiveClients), T("overview.active_clients"), Tn("overview.paused", o.PausedClients),
+		s.tile("active_clients", integer(o.ActiveClients), T("overview.active_clients"), countNote("overview.paused", o.PausedClients),
 			func() { s.app.clients.showFiltered(active) }),
 		s.tile("budget", money(o.MonthlyBudget), T("overview.budget"), "",
 			func() { s.app.clients.showFiltered(active) }),
 		s.tile("contracts_ending", integer(o.ContractsEnding),
 			Tf("overview.contracts_ending", map[string]any{"Days": data.ContractWindowDays}),
-			Tn("overview.at_clients", o.ClientsEnding),
+			countNote("overview.at_clients", o.ClientsEnding),
 			func() {
 				s.app.clients.showFiltered(data.ClientFilter{ContractEndsWithin: data.ContractWindowDays})
 			}),
 		s.tile("overdue_complaints", integer(o.OverdueComplaints), T("overview.overdue_complaints"),
-			Tn("overview.at_clients", o.ClientsOverdue),
+			countNote("overview.at_clients", o.ClientsOverdue),
 			func() { s.app.clients.showFiltered(data.ClientFilter{OverdueComplaints: true}) }),
 	}
 	s.clients.Refresh()
+}
+
+// welcomeCard tells a new user how to start: enter people and clients, or look
+// around a database filled with demo data first.
+func (s *overviewScreen) welcomeCard() fyne.CanvasObject {
+	text := widget.NewLabel(T("overview.welcome"))
+	text.Wrapping = fyne.TextWrapWord
+	addStaff := widget.NewButtonWithIcon(T("staff.add"), theme.ContentAddIcon(), func() {
+		s.app.staff.showFiltered(data.StaffFilter{})
+		s.app.staff.add()
+	})
+	addStaff.Importance = widget.HighImportance
+	demo := widget.NewButtonWithIcon(T("db.new_demo"), theme.FolderNewIcon(), func() { s.app.newDatabaseDialog(true) })
+	card := widget.NewCard(T("overview.welcome_title"), "", container.NewVBox(text, container.NewHBox(addStaff, demo)))
+	card.Hide()
+	return card
 }
 
 var tileSize = fyne.NewSize(270, 150)

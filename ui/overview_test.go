@@ -156,3 +156,24 @@ func TestCreateDemoDatabaseFromTheWindow(t *testing.T) {
 		t.Error("the new database is not remembered for the next start")
 	}
 }
+
+func TestEmptyDatabaseWelcomesAndSaysNoData(t *testing.T) {
+	a := openApp(t, filepath.Join(t.TempDir(), "new.db"), "ru")
+	if a.store() == nil {
+		t.Fatal("a new database was not created")
+	}
+	if !a.overview.welcome.Visible() {
+		t.Error("an empty database gets no hint how to start")
+	}
+	if img := a.overview.trend.Image(); img == nil {
+		t.Error("the chart area is not drawn")
+	}
+	if containsText(a.overview.root, "у 0 клиентов") || containsText(a.overview.root, "0 в отпуске") {
+		t.Error("tiles count nothing in words")
+	}
+	a.createDatabase(filepath.Join(t.TempDir(), "demo.db"), true)
+	settle(a)
+	if a.overview.welcome.Visible() {
+		t.Error("the welcome stays after data arrived")
+	}
+}

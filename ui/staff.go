@@ -43,15 +43,15 @@ func newStaffScreen(a *App) *staffScreen {
 	s := &staffScreen{app: a}
 	s.search = widgets.NewEntry()
 	s.search.SetPlaceHolder(T("staff.search"))
-	s.search.OnChanged = func(q string) { s.filter.Search = q; s.reload() }
-	s.gradeSel = newChoice([]int64{0}, s.gradeLabel, func(id int64) { s.filter.GradeID = id; s.reload() })
+	s.search.OnChanged = s.searchChanged
+	s.gradeSel = newChoice([]int64{0}, s.gradeLabel, func(id int64) { s.filter.GradeID = id; s.refresh() })
 	s.gradeSel.setValueQuietly(0)
-	s.teamSel = newChoice([]string{""}, teamLabel, func(t string) { s.filter.Team = t; s.reload() })
+	s.teamSel = newChoice([]string{""}, teamLabel, func(t string) { s.filter.Team = t; s.refresh() })
 	s.teamSel.setValueQuietly("")
 	statuses := []string{staffCurrent, string(data.StaffActive), string(data.StaffOnLeave), string(data.StaffLeft), staffAll}
 	s.statusSel = newChoice(statuses, func(v string) string { return T("staff.filter." + v) }, func(v string) {
 		s.filter.Statuses = staffStatusFilter(v)
-		s.reload()
+		s.refresh()
 	})
 	s.statusSel.setValueQuietly(staffCurrent)
 	s.count = widget.NewLabel("")
@@ -139,39 +139,56 @@ func staffStatusImportance(r data.StaffRow) widget.Importance {
 // lessText orders text the way people read it: ignoring case.
 func lessText(a, b string) bool { return strings.ToLower(a) < strings.ToLower(b) }
 
+func (s *staffScreen) searchChanged(q string) { s.filter.Search = q; s.refresh() }
+
+// staffList is what the screen loads: the rows, and the filters' choices when the
+// screen is (re)opened.
 type staffList struct {
-	rows   []data.StaffRow
-	grades []data.GradeLevel
-	teams  []string
+	rows        []data.StaffRow
+	withChoices bool
+	grades      []data.GradeLevel
+	teams       []string
 }
 
+// reload fetches the filters' choices and the rows, and the open card.
 func (s *staffScreen) reload() {
-	filter := s.filter
-	load(s.app, &s.loads, func(ctx context.Context, st *data.Store) (staffList, error) {
-		var l staffList
-		var err error
-		if l.grades, err = st.Grades(ctx); err != nil {
-			return l, err
-		}
-		if l.teams, err = st.Teams(ctx); err != nil {
-			return l, err
-		}
-		l.rows, err = st.ListStaff(ctx, filter)
-		return l, err
-	}, s.apply)
+	s.fetch(true)
 	if s.detail != nil {
 		s.detail.reload()
 	}
 }
 
+// refresh fetches only the rows, after a filter changed.
+func (s *staffScreen) refresh() { s.fetch(false) }
+
+func (s *staffScreen) fetch(withChoices bool) {
+	filter := s.filter
+	load(s.app, &s.loads, func(ctx context.Context, st *data.Store) (staffList, error) {
+		l := staffList{withChoices: withChoices}
+		var err error
+		if withChoices {
+			if l.grades, err = st.Grades(ctx); err != nil {
+				return l, err
+			}
+			if l.teams, err = st.Teams(ctx); err != nil {
+				return l, err
+			}
+		}
+		l.rows, err = st.ListStaff(ctx, filter)
+		return l, err
+	}, s.apply)
+}
+
 func (s *staffScreen) apply(l staffList) {
-	s.grades, s.teams = l.grades, l.teams
-	gradeIDs := []int64{0}
-	for _, g := range l.grades {
-		gradeIDs = append(gradeIDs, g.ID)
+	if l.withChoices {
+		s.grades, s.teams = l.grades, l.teams
+		gradeIDs := []int64{0}
+		for _, g := range l.grades {
+			gradeIDs = append(gradeIDs, g.ID)
+		}
+		s.gradeSel.setValues(gradeIDs, s.gradeLabel)
+		s.teamSel.setValues(append([]string{""}, l.teams...), teamLabel)
 	}
-	s.gradeSel.setValues(gradeIDs, s.gradeLabel)
-	s.teamSel.setValues(append([]string{""}, l.teams...), teamLabel)
 	s.table.SetRows(l.rows)
 	s.count.SetText(Tn("staff.count", len(l.rows)))
 }
@@ -181,7 +198,7 @@ func (s *staffScreen) showFiltered(f data.StaffFilter) {
 	s.filter = f
 	s.search.OnChanged = nil
 	s.search.SetText(f.Search)
-	s.search.OnChanged = func(q string) { s.filter.Search = q; s.reload() }
+	s.search.OnChanged = s.searchChanged
 	s.gradeSel.setValueQuietly(f.GradeID)
 	s.teamSel.setValueQuietly(f.Team)
 	status := staffCurrent

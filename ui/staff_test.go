@@ -223,3 +223,45 @@ func TestCtrlFFocusesSearch(t *testing.T) {
 		t.Error("Ctrl+F did not focus the staff search")
 	}
 }
+
+func TestGradeChangeAsksForDateAndReason(t *testing.T) {
+	a := openDemo(t, "en")
+	s := showStaff(t, a)
+	var p data.StaffRow
+	for _, r := range s.table.Rows() {
+		if r.Grade.Rank == 1 {
+			p = r
+			break
+		}
+	}
+	s.openDetail(p.ID)
+	settle(a)
+	test.Tap(s.detail.edit)
+	settle(a)
+	fd := a.lastForm
+	if fd.form.Shown("grade_reason") || fd.form.Shown("grade_date") {
+		t.Error("the reason for a grade change is asked before the grade changed")
+	}
+	choose(t, a, fd, "grade", 1) // one step up the ladder
+	if !fd.form.Shown("grade_reason") || !fd.form.Shown("grade_date") {
+		t.Fatal("changing the grade does not ask for the reason")
+	}
+	test.Tap(fd.save)
+	settle(a)
+	if got := fd.form.Error("grade_reason"); got != "Required" {
+		t.Errorf("reason error %q", got)
+	}
+	fill(t, a, fd, "grade_reason", "По итогам оценки")
+	test.Tap(fd.save)
+	settle(a)
+	if len(a.dialogs) != 0 {
+		t.Fatalf("not saved: %q", texts(fd.form.Object()))
+	}
+	d, _ := a.store().StaffDetail(ctx(), p.ID)
+	if d.Grade.Rank != 2 || len(d.GradeHistory) < 2 || d.GradeHistory[0].Reason != "По итогам оценки" {
+		t.Fatalf("grade %d, history %+v", d.Grade.Rank, d.GradeHistory)
+	}
+	if !containsText(s.detail.root, d.Grade.NameEN) {
+		t.Error("the card does not show the new grade")
+	}
+}

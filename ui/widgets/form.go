@@ -79,6 +79,12 @@ func (f *Form) Has(key string) bool {
 	return ok
 }
 
+// Shown reports whether a field is shown.
+func (f *Form) Shown(key string) bool {
+	ff, ok := f.fields[key]
+	return ok && ff.cell.Visible()
+}
+
 // Show and Hide a field with its label (fields that apply only in some states).
 func (f *Form) Show(key string) { f.setVisible(key, true) }
 func (f *Form) Hide(key string) { f.setVisible(key, false) }
