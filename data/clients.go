@@ -169,6 +169,17 @@ func (s *Store) ListClients(ctx context.Context, f ClientFilter) ([]ClientRow, e
 	return out, s.classify(rows.Err())
 }
 
+// ActiveBudget sums the monthly budgets of the active clients among rows.
+func ActiveBudget(rows []ClientRow) int64 {
+	var sum int64
+	for _, r := range rows {
+		if r.Status == ClientActive {
+			sum += r.MonthlyBudget
+		}
+	}
+	return sum
+}
+
 // GetClient loads one client.
 func (s *Store) GetClient(ctx context.Context, id int64) (Client, error) {
 	c, err := getClient(ctx, s.read, id)
@@ -188,25 +199,11 @@ func getClient(ctx context.Context, q queryRower, id int64) (Client, error) {
 	return c, notFound(err)
 }
 
-// requireClient reports an unknown client id on the "client" field (a missing id is
-// reported by the record's own validation).
-func (s *Store) requireClient(ctx context.Context, id int64, ch *checker) error {
-	if id == 0 {
-		return nil
-	}
-	var n int
-	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM clients WHERE id = ?`, id).Scan(&n); err != nil {
-		return s.classify(err)
-	}
-	if n == 0 {
-		ch.add("client", "invalid_choice")
-	}
-	return nil
-}
-
 // Industries lists the industries in use, for suggestions.
 func (s *Store) Industries(ctx context.Context) ([]string, error) {
-	return queryStrings(ctx, s, `SELECT DISTINCT industry FROM clients WHERE industry <> '' ORDER BY industry`)
+	industries, err := queryStrings(ctx, s, `SELECT DISTINCT industry FROM clients WHERE industry <> ''`)
+	sortFolded(industries)
+	return industries, err
 }
 
 func normalizeClient(c *Client) {
@@ -218,6 +215,16 @@ func normalizeClient(c *Client) {
 	}
 	slices.Sort(c.Services)
 	c.Services = slices.Compact(c.Services)
+}
+
+// validateTeam: a served client needs a lead, and the backup is someone else.
+func validateTeam(c Client, team ClientTeam, ch *checker) {
+	if c.Served() && team.LeadID == 0 {
+		ch.add("lead", "required")
+	}
+	if team.BackupID != 0 && team.BackupID == team.LeadID {
+		ch.add("backup", "backup_is_lead")
+	}
 }
 
 func validateClient(c Client, ch *checker) {
@@ -257,12 +264,7 @@ func (s *Store) SaveClient(ctx context.Context, c Client, team ClientTeam) (int6
 	normalizeClient(&c)
 	var ch checker
 	validateClient(c, &ch)
-	if c.Served() && team.LeadID == 0 {
-		ch.add("lead", "required")
-	}
-	if team.BackupID != 0 && team.BackupID == team.LeadID {
-		ch.add("backup", "backup_is_lead")
-	}
+	validateTeam(c, team, &ch)
 	if team.From.IsZero() {
 		team.From = s.Today()
 	}
@@ -344,6 +346,12 @@ func updateClient(ctx context.Context, tx *sql.Tx, c Client, team ClientTeam, ch
 			return err
 		}
 	}
+	var firstServed time.Time // the client's start may not come after its first assignment
+	if err := tx.QueryRowContext(ctx, `SELECT min(start_date) FROM assignments WHERE client_id = ?`, c.ID).
+		Scan(scanTime(&firstServed)); err != nil {
+		return err
+	}
+	ch.notAfter("start_date", c.StartDate, firstServed)
 	if err := ch.err(); err != nil {
 		return err
 	}

@@ -13,10 +13,28 @@ type ClientMonth struct {
 	Lost    int       // clients lost (churned) in the month
 }
 
+// ClientTrend is the clients served month by month, with the months' totals.
+type ClientTrend struct {
+	Months  []ClientMonth
+	Started int // clients won over all the months
+	Lost    int // clients lost over all the months
+}
+
+// HasData reports whether any month had a client.
+func (t ClientTrend) HasData() bool {
+	for _, m := range t.Months {
+		if m.Served > 0 || m.Lost > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // ClientsByMonth counts, for each of the last months up to this one, the clients
 // served at the end of the month, and the clients won and lost during it. Prospects
 // are not counted; a client's start and churn dates place it in time.
-func (s *Store) ClientsByMonth(ctx context.Context, months int) ([]ClientMonth, error) {
+func (s *Store) ClientsByMonth(ctx context.Context, months int) (ClientTrend, error) {
+	var t ClientTrend
 	if months < 1 {
 		months = 1
 	}
@@ -33,16 +51,17 @@ func (s *Store) ClientsByMonth(ctx context.Context, months int) ([]ClientMonth, 
 			(SELECT count(*) FROM clients c WHERE c.churn_date BETWEEN span.first AND span.last)
 		FROM span ORDER BY span.first`, today, months, today)
 	if err != nil {
-		return nil, s.classify(err)
+		return t, s.classify(err)
 	}
 	defer rows.Close()
-	var out []ClientMonth
 	for rows.Next() {
 		var m ClientMonth
 		if err := rows.Scan(scanTime(&m.Month), &m.Served, &m.Started, &m.Lost); err != nil {
-			return nil, s.classify(err)
+			return t, s.classify(err)
 		}
-		out = append(out, m)
+		t.Months = append(t.Months, m)
+		t.Started += m.Started
+		t.Lost += m.Lost
 	}
-	return out, s.classify(rows.Err())
+	return t, s.classify(rows.Err())
 }

@@ -32,9 +32,13 @@ func TestClientsByMonthCountsStartsChurnAndIgnoresProspects(t *testing.T) {
 	add("На паузе", ClientPaused, Day(2025, 12, 1), time.Time{})
 	add("Переговоры", ClientProspect, Day(2026, 1, 5), time.Time{})
 
-	months, err := s.ClientsByMonth(ctx, 3)
+	trend, err := s.ClientsByMonth(ctx, 3)
 	if err != nil {
 		t.Fatal(err)
+	}
+	months := trend.Months
+	if trend.Started != 1 || trend.Lost != 1 || !trend.HasData() {
+		t.Errorf("totals %d started, %d lost", trend.Started, trend.Lost)
 	}
 	want := []ClientMonth{
 		{Month: Day(2026, 1, 1), Served: 4, Started: 1, Lost: 0},

@@ -47,8 +47,8 @@ func (s *Store) SaveContact(ctx context.Context, c Contact) (int64, error) {
 	ch.required("name", c.Name)
 	ch.email("email", c.Email)
 	ch.phone("phone", c.Phone)
-	if err := s.requireClient(ctx, c.ClientID, &ch); err != nil {
-		return 0, err
+	if err := exists(ctx, s.read, "clients", c.ClientID, "client", &ch); err != nil {
+		return 0, s.classify(err)
 	}
 	if err := ch.err(); err != nil {
 		return 0, err

@@ -70,9 +70,7 @@ func validateContract(k Contract, ch *checker) {
 	ch.oneOf("status", string(k.Status), []string{string(ContractDraft), string(ContractActive),
 		string(ContractEnded), string(ContractTerminated)})
 	ch.between("renewal_notice_days", float64(k.RenewalNoticeDays), 0, 365)
-	if k.SLAHours <= 0 || k.SLAHours > 720 {
-		ch.add("sla_hours", "range", "Min", 0.5, "Max", 720)
-	}
+	ch.between("sla_hours", k.SLAHours, 0.5, 720)
 	ch.oneOf("report_frequency", k.ReportFrequency, ReportFrequencies)
 	ch.between("report_workday", float64(k.ReportWorkday), 1, 20)
 }
@@ -82,8 +80,8 @@ func (s *Store) SaveContract(ctx context.Context, k Contract) (int64, error) {
 	k.Number = strings.TrimSpace(k.Number)
 	var ch checker
 	validateContract(k, &ch)
-	if err := s.requireClient(ctx, k.ClientID, &ch); err != nil {
-		return 0, err
+	if err := exists(ctx, s.read, "clients", k.ClientID, "client", &ch); err != nil {
+		return 0, s.classify(err)
 	}
 	if k.Number != "" {
 		var n int

@@ -28,7 +28,7 @@ func DateOf(t time.Time) time.Time {
 // ParseDate reads a date the way people type it: 2026-03-31, 31.03.2026 or 31/03/2026.
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	for _, layout := range []string{DateLayout, "02.01.2006", "2.1.2006", "02/01/2006"} {
+	for _, layout := range []string{DateLayout, "2.1.2006", "02/01/2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, nil
 		}

@@ -50,9 +50,7 @@ func (s *Store) validateGrade(ctx context.Context, g GradeLevel) error {
 	c.required("code", g.Code)
 	c.required("name_ru", g.NameRU)
 	c.required("name_en", g.NameEN)
-	if g.Rank < 1 {
-		c.add("rank", "range", "Min", 1, "Max", 99)
-	}
+	c.between("rank", float64(g.Rank), 1, 99)
 	c.notNegative("capacity", g.Capacity)
 	var clash string
 	err := s.read.QueryRowContext(ctx, `SELECT CASE WHEN code = ? THEN 'code' ELSE 'rank' END

@@ -91,17 +91,11 @@ func (s *Store) SaveInteraction(ctx context.Context, in Interaction) (int64, err
 	}
 	var ch checker
 	validateInteraction(in, &ch)
-	if err := s.requireClient(ctx, in.ClientID, &ch); err != nil {
-		return 0, err
+	if err := exists(ctx, s.read, "clients", in.ClientID, "client", &ch); err != nil {
+		return 0, s.classify(err)
 	}
-	if in.StaffID != 0 {
-		var n int
-		if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM staff WHERE id = ?`, in.StaffID).Scan(&n); err != nil {
-			return 0, s.classify(err)
-		}
-		if n == 0 {
-			ch.add("staff", "invalid_choice")
-		}
+	if err := exists(ctx, s.read, "staff", in.StaffID, "staff", &ch); err != nil {
+		return 0, s.classify(err)
 	}
 	if err := ch.err(); err != nil {
 		return 0, err

@@ -6,8 +6,10 @@ import (
 	"unicode"
 )
 
-// fold is how names compare and are searched: lower case in any alphabet, with ё
+// Fold is how names compare and are searched: lower case in any alphabet, with ё
 // read as е, as Russian readers do. SQLite's own lower() and LIKE fold only ASCII.
+func Fold(s string) string { return fold(s) }
+
 func fold(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r == 'ё' || r == 'Ё' {
@@ -32,6 +34,11 @@ func ClientSearchKey(c Client) string {
 
 // ClientNameKey makes client names unique whatever their case.
 func ClientNameKey(name string) string { return fold(strings.Join(strings.Fields(name), " ")) }
+
+// sortFolded orders names as readers expect.
+func sortFolded(names []string) {
+	sort.SliceStable(names, func(i, j int) bool { return fold(names[i]) < fold(names[j]) })
+}
 
 // sortByName orders rows by folded name, then id, the order every list starts in.
 func sortByName[T any](rows []T, name func(*T) string, id func(*T) int64) {

@@ -114,7 +114,9 @@ func (s *Store) ListStaff(ctx context.Context, f StaffFilter) ([]StaffRow, error
 
 // Teams lists the team names in use, for filters and suggestions.
 func (s *Store) Teams(ctx context.Context) ([]string, error) {
-	return queryStrings(ctx, s, `SELECT DISTINCT team FROM staff WHERE team <> '' ORDER BY team`)
+	teams, err := queryStrings(ctx, s, `SELECT DISTINCT team FROM staff WHERE team <> ''`)
+	sortFolded(teams)
+	return teams, err
 }
 
 // GetStaff loads one person.
@@ -162,10 +164,8 @@ func (s *Store) SaveStaff(ctx context.Context, p Staff, change GradeChange) (int
 	normalizeStaff(&p)
 	var c checker
 	validateStaff(p, &c)
-	if p.GradeID != 0 && !c.has("grade") {
-		if err := s.requireGrade(ctx, p.GradeID, &c); err != nil {
-			return 0, err
-		}
+	if err := exists(ctx, s.read, "grade_levels", p.GradeID, "grade", &c); err != nil {
+		return 0, s.classify(err)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if p.ID == 0 {
@@ -177,17 +177,6 @@ func (s *Store) SaveStaff(ctx context.Context, p Staff, change GradeChange) (int
 		return updateStaff(ctx, tx, p, change, &c)
 	})
 	return p.ID, err
-}
-
-func (s *Store) requireGrade(ctx context.Context, id int64, c *checker) error {
-	var n int
-	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM grade_levels WHERE id = ?`, id).Scan(&n); err != nil {
-		return s.classify(err)
-	}
-	if n == 0 {
-		c.add("grade", "invalid_choice")
-	}
-	return nil
 }
 
 func insertStaff(ctx context.Context, tx *sql.Tx, p *Staff) error {
@@ -211,6 +200,9 @@ func updateStaff(ctx context.Context, tx *sql.Tx, p Staff, change GradeChange, c
 	err := tx.QueryRowContext(ctx, `SELECT `+staffColumns+` FROM staff s WHERE s.id = ?`, p.ID).Scan(staffScanArgs(&old)...)
 	if err != nil {
 		return notFound(err)
+	}
+	if err := checkHireDate(ctx, tx, p, c); err != nil {
+		return err
 	}
 	gradeChanged := old.GradeID != p.GradeID
 	if gradeChanged {
@@ -239,10 +231,32 @@ func updateStaff(ctx context.Context, tx *sql.Tx, p Staff, change GradeChange, c
 			return err
 		}
 	}
+	if !p.HireDate.Equal(old.HireDate) { // the history starts on the hire date
+		_, err := tx.ExecContext(ctx, `UPDATE grade_history SET changed_on = ? WHERE staff_id = ? AND from_grade_id IS NULL`,
+			dateValue(p.HireDate), p.ID)
+		if err != nil {
+			return err
+		}
+	}
 	return execOne(ctx, tx, `UPDATE staff SET full_name = ?, position = ?, grade_id = ?, team = ?, hire_date = ?,
 			fte = ?, status = ?, left_date = ?, email = ?, phone = ?, notes = ?, search_key = ? WHERE id = ?`,
 		p.FullName, p.Position, p.GradeID, p.Team, dateValue(p.HireDate), p.FTE, p.Status,
 		dateValue(p.LeftDate), p.Email, p.Phone, p.Notes, StaffSearchKey(p), p.ID)
+}
+
+// checkHireDate keeps the hire date before everything the person did: a corrected
+// hire date may not fall after their first assignment or grade change.
+func checkHireDate(ctx context.Context, tx *sql.Tx, p Staff, c *checker) error {
+	var first time.Time
+	err := tx.QueryRowContext(ctx, `SELECT min(d) FROM (
+			SELECT min(start_date) AS d FROM assignments WHERE staff_id = ?
+			UNION ALL SELECT min(changed_on) FROM grade_history WHERE staff_id = ? AND from_grade_id IS NOT NULL)`,
+		p.ID, p.ID).Scan(scanTime(&first))
+	if err != nil {
+		return err
+	}
+	c.notAfter("hire_date", p.HireDate, first)
+	return nil
 }
 
 // checkGradeChange requires a date (not before hire or the last change) and a reason.
@@ -281,10 +295,11 @@ func checkCanLeave(ctx context.Context, tx *sql.Tx, p Staff, c *checker) error {
 	return nil
 }
 
-// endBackupsOnLeaving closes the person's open backup assignments on their last day.
+// endBackupsOnLeaving closes the person's open backup assignments on their last day
+// (checkCanLeave has made sure they lead no one).
 func endBackupsOnLeaving(ctx context.Context, tx *sql.Tx, staffID int64, leftDate time.Time) error {
-	_, err := tx.ExecContext(ctx, `UPDATE assignments SET end_date = ? WHERE staff_id = ? AND end_date IS NULL`,
-		dateValue(leftDate), staffID)
+	_, err := tx.ExecContext(ctx, `UPDATE assignments SET end_date = ? WHERE staff_id = ? AND role = 'backup'
+		AND end_date IS NULL`, dateValue(leftDate), staffID)
 	return err
 }
 

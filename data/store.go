@@ -218,6 +218,25 @@ func (s *Store) backup(label string) error {
 	return nil
 }
 
+// Create makes a new database at path, refusing a path that already exists, so that
+// no existing file is ever replaced.
+func Create(path string) (*Store, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, &DBError{Path: path, Problem: ProblemOther, Err: err}
+	}
+	f.Close()
+	return Open(path, Options{Create: true})
+}
+
+// RemoveFiles deletes a database file and SQLite's files beside it; for a file the
+// caller created itself and could not finish.
+func RemoveFiles(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
+}
+
 func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil

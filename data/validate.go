@@ -1,6 +1,8 @@
 package data
 
 import (
+	"context"
+	"math"
 	"net/mail"
 	"slices"
 	"strings"
@@ -45,15 +47,39 @@ func (c *checker) oneOf(field, value string, allowed []string) {
 }
 
 func (c *checker) notNegative(field string, v float64) {
-	if v < 0 {
+	if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		c.add(field, "negative")
 	}
 }
 
+// between also refuses NaN, which every comparison would let through.
 func (c *checker) between(field string, v, min, max float64) {
-	if v < min || v > max {
+	if !(v >= min && v <= max) {
 		c.add(field, "range", "Min", min, "Max", max)
 	}
+}
+
+// notAfter reports a date later than limit when both are set.
+func (c *checker) notAfter(field string, t, limit time.Time) {
+	if !t.IsZero() && !limit.IsZero() && t.After(limit) {
+		c.add(field, "after_date", "Date", limit)
+	}
+}
+
+// exists reports an unknown id on field; a zero id is left to the "required" check.
+// Table names come from the code, never from input.
+func exists(ctx context.Context, q queryRower, table string, id int64, field string, c *checker) error {
+	if id == 0 {
+		return nil
+	}
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE id = ?`, id).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		c.add(field, "invalid_choice")
+	}
+	return nil
 }
 
 // notBefore reports end < start when both are set.

@@ -17,12 +17,7 @@ func ValidateClient(c Client, team ClientTeam) error {
 	normalizeClient(&c)
 	var ch checker
 	validateClient(c, &ch)
-	if c.Served() && team.LeadID == 0 {
-		ch.add("lead", "required")
-	}
-	if team.BackupID != 0 && team.BackupID == team.LeadID {
-		ch.add("backup", "backup_is_lead")
-	}
+	validateTeam(c, team, &ch)
 	return ch.err()
 }
 
