@@ -2,10 +2,7 @@
 // translations (en.json, ru.json).
 package assets
 
-import (
-	"embed"
-	_ "embed"
-)
+import "embed"
 
 // Translations holds translations/en.json and translations/ru.json.
 //

@@ -1,8 +1,6 @@
 package charts
 
 import (
-	"bytes"
-	"errors"
 	"image"
 	"io"
 	"math"
@@ -60,15 +58,7 @@ func (c BarChart) SVG(out io.Writer, width, height int) error {
 		return err
 	}
 	c.draw(r, width, height)
-	var buf bytes.Buffer
-	if err := r.Save(&buf); err != nil {
-		return err
-	}
-	if buf.Len() == 0 {
-		return errors.New("empty SVG")
-	}
-	_, err = out.Write(buf.Bytes())
-	return err
+	return r.Save(out)
 }
 
 func (c BarChart) format(v float64) string {
@@ -140,7 +130,7 @@ func (c BarChart) draw(r chart.Renderer, width, height int) {
 		center := int(x0 + slot/2)
 		r.SetFontSize(valueSize * s)
 		r.SetFontColor(toDrawing(c.Style.Text))
-		if i%every == 0 || i == len(c.Bars)-1 {
+		if (len(c.Bars)-1-i)%every == 0 { // counted from the last bar, which is always labelled
 			drawCentered(r, c.format(b.Value), center, bottom-h-int(labelGap*s))
 			r.SetFontSize(labelSize * s)
 			r.SetFontColor(toDrawing(c.Style.Muted))

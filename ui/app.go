@@ -5,6 +5,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -50,15 +51,17 @@ type App struct {
 	dialogs  []dialog.Dialog // open dialogs, topmost last: Escape closes it
 	lastForm *formDialog     // the form dialog shown last (tests fill it in)
 
-	nav      *widget.List
-	body     *fyne.Container
-	status   *widget.Label
-	screens  []screen
-	current  int
-	overview *overviewScreen
-	staff    *staffScreen
-	clients  *clientsScreen
-	settings *settingsScreen
+	nav       *widget.List
+	selecting bool  // the code, not the user, is moving the navigation's selection
+	openErr   error // why the last database could not be opened, while none is open
+	body      *fyne.Container
+	status    *widget.Label
+	screens   []screen
+	current   int
+	overview  *overviewScreen
+	staff     *staffScreen
+	clients   *clientsScreen
+	settings  *settingsScreen
 }
 
 // Run opens the main window and blocks until it is closed.
@@ -87,7 +90,7 @@ func New(a fyne.App, opts Options) *App {
 		}
 	})
 	app.build()
-	app.openDatabase(app.databasePath(), true)
+	app.openDatabase(app.databasePath(), opts.DBPath == "") // a --db file is not remembered
 	return app
 }
 
@@ -139,7 +142,11 @@ func (a *App) build() {
 		func() int { return len(a.screens) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(a.screens[id].title()) })
-	a.nav.OnSelected = func(id widget.ListItemID) { a.show(id) }
+	a.nav.OnSelected = func(id widget.ListItemID) {
+		if !a.selecting {
+			a.show(id)
+		}
+	}
 
 	a.body = container.NewStack()
 	a.status = widget.NewLabel("")
@@ -155,32 +162,47 @@ func (a *App) build() {
 func (a *App) rebuild() {
 	current := a.current
 	a.build()
-	if a.store() != nil {
-		a.nav.Select(current)
+	if a.store() == nil && a.screens[current] != a.settings {
+		a.showOpenProblem()
+		return
 	}
+	a.show(current)
 }
 
-// show switches to the screen at index i and refreshes its data.
+// show switches to the screen at index i and refreshes its data. Without a
+// database only Settings opens.
 func (a *App) show(i int) {
 	if i < 0 || i >= len(a.screens) {
 		return
 	}
 	if a.store() == nil && a.screens[i] != a.settings {
+		a.selectNav(-1)
 		return
 	}
 	a.current = i
-	if a.nav.Length() > 0 {
-		a.nav.Select(i) // no-op when already selected
-	}
+	a.selectNav(i)
 	a.body.Objects = []fyne.CanvasObject{a.screens[i].object()}
 	a.body.Refresh()
 	a.screens[i].reload()
+}
+
+// selectNav marks the shown screen in the navigation (-1: none) without reacting
+// to it as to a click.
+func (a *App) selectNav(i int) {
+	a.selecting = true
+	defer func() { a.selecting = false }()
+	if i < 0 {
+		a.nav.UnselectAll()
+		return
+	}
+	a.nav.Select(i)
 }
 
 func (a *App) showScreen(s screen) {
 	for i, candidate := range a.screens {
 		if candidate == s {
 			a.show(i)
+			return
 		}
 	}
 }
@@ -271,6 +293,7 @@ func load[T any](a *App, t *ticket, query func(ctx context.Context, st *data.Sto
 func save(a *App, write func(ctx context.Context, st *data.Store) error, done func(error)) {
 	st := a.store()
 	if st == nil {
+		done(errors.New(T("status.no_database")))
 		return
 	}
 	var err error

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"fmt"
+	"slices"
+
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -12,16 +15,28 @@ type choice[V comparable] struct {
 
 func newChoice[V comparable](values []V, label func(V) string, changed func(V)) *choice[V] {
 	c := &choice[V]{values: values}
-	labels := make([]string, len(values))
-	for i, v := range values {
-		labels[i] = label(v)
-	}
-	c.Select = widget.NewSelect(labels, nil)
+	c.Select = widget.NewSelect(uniqueLabels(values, label), nil)
 	c.Select.PlaceHolder = T("choice.select")
 	if changed != nil {
 		c.Select.OnChanged = func(string) { changed(c.value()) }
 	}
 	return c
+}
+
+// uniqueLabels numbers repeated labels (two people of the same name): a Select finds
+// the chosen value by its text, so every text must be different.
+func uniqueLabels[V any](values []V, label func(V) string) []string {
+	labels := make([]string, len(values))
+	seen := map[string]int{}
+	for i, v := range values {
+		l := label(v)
+		seen[l]++
+		if n := seen[l]; n > 1 {
+			l = fmt.Sprintf("%s (%d)", l, n)
+		}
+		labels[i] = l
+	}
+	return labels
 }
 
 // value is the chosen value (the zero value when nothing is chosen).
@@ -35,25 +50,29 @@ func (c *choice[V]) value() V {
 
 // setValue chooses v (nothing when v is not among the values).
 func (c *choice[V]) setValue(v V) {
-	for i, candidate := range c.values {
-		if candidate == v {
-			c.SetSelectedIndex(i)
-			return
-		}
+	if i := slices.Index(c.values, v); i >= 0 {
+		c.SetSelectedIndex(i)
+		return
 	}
 	c.ClearSelected()
 }
 
 // setValues replaces the values, keeping the current one chosen when it remains.
+// When it is gone (a filter's team that no one is in any more), the first value is
+// chosen and reported, so that whatever filters by it follows.
 func (c *choice[V]) setValues(values []V, label func(V) string) {
-	current := c.value()
-	labels := make([]string, len(values))
-	for i, v := range values {
-		labels[i] = label(v)
-	}
+	current, had := c.value(), c.SelectedIndex() >= 0
 	c.values = values
-	c.Select.SetOptions(labels)
-	c.setValueQuietly(current)
+	changed := c.Select.OnChanged
+	c.Select.OnChanged = nil
+	c.Select.SetOptions(uniqueLabels(values, label))
+	c.Select.OnChanged = changed
+	switch {
+	case slices.Contains(values, current):
+		c.setValueQuietly(current)
+	case had && len(values) > 0:
+		c.setValue(values[0])
+	}
 }
 
 // setValueQuietly chooses v without calling the change callback.

@@ -53,6 +53,9 @@ func newClientDetail(s *clientsScreen, id int64) *clientDetail {
 	d.reassign = widget.NewButtonWithIcon(T("clients.reassign"), theme.AccountIcon(), d.askReassign)
 	d.archive = widget.NewButtonWithIcon(T("clients.archive"), theme.DeleteIcon(), d.askArchive)
 	d.restore = widget.NewButtonWithIcon(T("clients.restore"), theme.ContentUndoIcon(), d.askRestore)
+	for _, b := range []*widget.Button{d.edit, d.reassign, d.archive, d.restore} {
+		b.Disable() // until the card has loaded what they act on
+	}
 	d.info = newInfoGrid()
 	d.docs = container.NewHBox()
 
@@ -117,6 +120,9 @@ func (d *clientDetail) apply(v data.ClientDetail) {
 	}
 	d.subtitle.SetText(sub)
 	archived := !c.ArchivedOn.IsZero()
+	d.edit.Enable()
+	d.archive.Enable()
+	d.restore.Enable()
 	setEnabled(d.reassign, !archived && c.Status != data.ClientChurned)
 	if archived {
 		d.archive.Hide()
@@ -197,9 +203,9 @@ func (d *clientDetail) askReassign() {
 		from.SetDate(a.today())
 		form.Add("role", T("field.role"), role, true)
 		form.Add("staff", T("field.manager"), person, true)
-		form.Add("from", T("field.from"), from, true)
+		form.Add("from", T("field.effective_from"), from, true)
 		a.showFormDialog(T("clients.reassign"), form, 620, func(done func(error)) {
-			var in inputs
+			in := inputs{form: form}
 			when := in.date("from", from)
 			if err := in.err(); err != nil {
 				done(err)
@@ -252,7 +258,7 @@ func (d *clientDetail) askArchive() {
 		form.SetIntro(Tf("clients.archive_other", map[string]any{"Client": c.Name}))
 	}
 	a.showFormDialog(T("clients.archive"), form, 620, func(done func(error)) {
-		var in inputs
+		in := inputs{form: form}
 		when := in.date("churn_date", churnDate)
 		why := in.text(reason)
 		if err := in.err(); err != nil {

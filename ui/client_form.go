@@ -42,8 +42,8 @@ func staffChoice(staff []data.StaffRow, withNone bool) *choice[int64] {
 	for _, p := range staff {
 		ids = append(ids, p.ID)
 		names[p.ID] = p.FullName + " · " + p.Grade.Name(currentLang())
-		if p.Status == data.StaffOnLeave {
-			names[p.ID] += " (" + T("staff.status.on_leave") + ")"
+		if p.Status != data.StaffActive {
+			names[p.ID] += " (" + T("staff.status."+string(p.Status)) + ")"
 		}
 	}
 	return newChoice(ids, func(id int64) string { return names[id] }, nil)
@@ -138,7 +138,7 @@ func (a *App) showClientForm(c data.Client, lead, backup data.PersonRef, d clien
 		title = T("clients.edit")
 	}
 	a.showFormDialog(title, form, 760, func(done func(error)) {
-		var in inputs
+		in := inputs{form: form}
 		edited := c
 		edited.Name = in.text(name)
 		edited.Industry = industry.Text
@@ -146,7 +146,7 @@ func (a *App) showClientForm(c data.Client, lead, backup data.PersonRef, d clien
 		edited.Status = status.value()
 		edited.ChurnDate = in.date("churn_date", churnDate)
 		edited.ChurnReason = in.text(churnReason)
-		edited.MonthlyBudget = int64(in.number("monthly_budget", budget))
+		edited.MonthlyBudget = in.integer("monthly_budget", budget)
 		edited.Services = nil
 		for i, check := range serviceChecks {
 			if check.Checked {

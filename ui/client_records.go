@@ -54,7 +54,7 @@ func (a *App) editContact(c data.Contact, onSaved func()) {
 		title = T("contacts.edit")
 	}
 	fd := a.showFormDialog(title, form, 600, func(done func(error)) {
-		var in inputs
+		in := inputs{form: form}
 		edited := c
 		edited.Name, edited.Role, edited.Email, edited.Phone = in.text(name), in.text(role), in.text(email), in.text(phone)
 		edited.DecisionMaker = dm.Checked
@@ -103,9 +103,9 @@ func contractColumns() []widgets.Column[data.Contract] {
 		{Title: T("field.number"), Width: 160, Text: func(r row) string { return r.Number },
 			Less: func(a, b row) bool { return a.Number < b.Number }},
 		{Title: T("field.status"), Width: 130, Text: func(r row) string { return T("contract.status." + string(r.Status)) }},
-		{Title: T("field.from"), Width: 120, Text: func(r row) string { return date(r.Start) },
+		{Title: T("field.contract_start"), Width: 120, Text: func(r row) string { return date(r.Start) },
 			Less: func(a, b row) bool { return a.Start.Before(b.Start) }},
-		{Title: T("field.to"), Width: 120, Text: func(r row) string { return date(r.End) },
+		{Title: T("field.contract_end"), Width: 120, Text: func(r row) string { return date(r.End) },
 			Less: func(a, b row) bool { return endOrFuture(a.End).Before(endOrFuture(b.End)) }},
 		{Title: T("field.monthly_fee"), Width: 150, Align: fyne.TextAlignTrailing,
 			Text: func(r row) string { return money(r.MonthlyFee) },
@@ -156,17 +156,17 @@ func (a *App) editContract(k data.Contract, onSaved func()) {
 		title = T("contracts.edit")
 	}
 	a.showFormDialog(title, form, 620, func(done func(error)) {
-		var in inputs
+		in := inputs{form: form}
 		edited := k
 		edited.Number = in.text(num)
 		edited.Status = status.value()
 		edited.Start = in.date("start", start)
 		edited.End = in.date("end", end)
-		edited.MonthlyFee = int64(in.number("monthly_fee", fee))
-		edited.RenewalNoticeDays = int(in.number("renewal_notice_days", notice))
+		edited.MonthlyFee = in.integer("monthly_fee", fee)
+		edited.RenewalNoticeDays = int(in.integer("renewal_notice_days", notice))
 		edited.SLAHours = in.number("sla_hours", sla)
 		edited.ReportFrequency = freq.value()
-		edited.ReportWorkday = int(in.number("report_workday", workday))
+		edited.ReportWorkday = int(in.integer("report_workday", workday))
 		if err := in.check(data.ValidateContract(edited)); err != nil {
 			done(err)
 			return
@@ -247,7 +247,7 @@ func (a *App) showInteractionForm(it data.Interaction, d interactionFormData, on
 		title = T("interactions.edit")
 	}
 	a.showFormDialog(title, form, 640, func(done func(error)) {
-		var in inputs
+		in := inputs{form: form}
 		edited := it
 		edited.At = in.date("at", at)
 		edited.StaffID = staff.value()
@@ -261,7 +261,7 @@ func (a *App) showInteractionForm(it data.Interaction, d interactionFormData, on
 		edited.Satisfaction = rating.value()
 		edited.Amount = 0
 		if data.KindHasAmount(edited.Kind) {
-			edited.Amount = int64(in.number("amount", amount))
+			edited.Amount = in.integer("amount", amount)
 		}
 		edited.ReportDue = in.date("report_due", due)
 		edited.Notes = notes.Text

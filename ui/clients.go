@@ -195,13 +195,8 @@ func (s *clientsScreen) apply(l clientList) {
 		s.managerSel.setValues(ids, s.managerLabel)
 	}
 	s.table.SetRows(l.rows)
-	var budget int64
-	for _, r := range l.rows {
-		if r.Status == data.ClientActive {
-			budget += r.MonthlyBudget
-		}
-	}
-	s.count.SetText(Tn("clients.count", len(l.rows)) + " · " + Tf("clients.active_budget", map[string]any{"Budget": money(budget)}))
+	s.count.SetText(Tn("clients.count", len(l.rows)) + " · " +
+		Tf("clients.active_budget", map[string]any{"Budget": money(data.ActiveBudget(l.rows))}))
 }
 
 // updateSpecial shows the filter that came from the Overview, with a way to drop it.

@@ -27,22 +27,34 @@ func (a *App) openDatabase(path string, remember bool) {
 	var err error
 	a.background(func() { st, err = data.Open(path, data.Options{Create: true}) }, func() {
 		if err != nil {
-			a.showMessagePage(T("open.failed"), describeError(err), true)
+			a.openErr = err
+			a.showOpenProblem()
 			return
 		}
 		a.useStore(st, remember)
 	})
 }
 
+// showOpenProblem says why the database could not be opened and offers a way out.
+func (a *App) showOpenProblem() {
+	a.showMessagePage(T("open.failed"), describeError(a.openErr), true)
+}
+
 // useStore makes st the open database and shows the Overview.
+// Forms, cards and filters of the previous file are closed: nothing typed for one
+// file can be saved into another.
 func (a *App) useStore(st *data.Store, remember bool) {
+	for len(a.dialogs) > 0 {
+		a.closeTopDialog()
+	}
 	if old := a.db.Swap(st); old != nil {
 		go old.Close() // loads still running on it fail quietly: their results are dropped
 	}
+	a.openErr = nil
 	if remember {
 		a.fyneApp.Preferences().SetString(prefDatabase, st.Path())
 	}
-	a.updateStatus()
+	a.build()
 	a.show(0)
 }
 
@@ -166,13 +178,13 @@ func (a *App) createDatabase(path string, withDemo bool) {
 	var st *data.Store
 	var err error
 	a.background(func() {
-		st, err = data.Open(path, data.Options{Create: true})
+		st, err = data.Create(path)
 		if err == nil && withDemo {
 			_, err = demo.Generate(ctx, st, demo.Options{Scale: demo.Small, Seed: 1,
 				Progress: func(f float64) { onUI(func() { bar.SetValue(f) }) }})
-			if err != nil {
+			if err != nil { // the file is ours: leave nothing half-made behind
 				st.Close()
-				removeDatabaseFiles(path)
+				data.RemoveFiles(path)
 			}
 		}
 	}, func() {
@@ -185,10 +197,4 @@ func (a *App) createDatabase(path string, withDemo bool) {
 			a.useStore(st, true)
 		}
 	})
-}
-
-func removeDatabaseFiles(path string) {
-	for _, suffix := range []string{"", "-wal", "-shm"} {
-		os.Remove(path + suffix)
-	}
 }

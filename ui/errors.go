@@ -19,9 +19,13 @@ func describeError(err error) string {
 		return T("error.not_found")
 	}
 	if v, ok := data.AsValidation(err); ok {
+		msgs := fieldMessages(v)
 		var lines []string
-		for field, msg := range fieldMessages(v) {
-			lines = append(lines, T("field."+field)+": "+msg)
+		for _, f := range v.Fields { // in the order the fields were checked
+			if msg, ok := msgs[f.Field]; ok {
+				lines = append(lines, T("field."+f.Field)+": "+msg)
+				delete(msgs, f.Field)
+			}
 		}
 		return strings.Join(lines, "\n")
 	}
@@ -76,7 +80,7 @@ func showFormError(form *widgets.Form, err error) {
 	}
 	msgs := fieldMessages(v)
 	for field, msg := range msgs {
-		if !form.Has(field) {
+		if !form.Shown(field) { // no place next to a field: say which field
 			msgs[field] = T("field."+field) + ": " + msg
 		}
 	}

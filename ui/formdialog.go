@@ -55,14 +55,22 @@ func (a *App) showFormDialog(title string, form *widgets.Form, width float32, su
 
 // inputs reads typed values, collecting the fields whose text cannot be read
 // (a number with letters, a date that is not a date). Missing values are left to
-// the data layer's validation, which knows what is required.
-type inputs struct{ errs []data.FieldError }
+// the data layer's validation, which knows what is required. A field the form hides
+// is not part of the record: it reads as empty.
+type inputs struct {
+	form *widgets.Form
+	errs []data.FieldError
+}
+
+func (in *inputs) hidden(field string) bool {
+	return in.form != nil && in.form.Has(field) && !in.form.Shown(field)
+}
 
 func (in *inputs) text(e *widgets.Entry) string { return strings.TrimSpace(e.Text) }
 
 func (in *inputs) number(field string, e *widgets.Entry) float64 {
 	t := strings.TrimSpace(e.Text)
-	if t == "" {
+	if t == "" || in.hidden(field) {
 		return 0
 	}
 	v, ok := parseNumber(t)
@@ -72,9 +80,22 @@ func (in *inputs) number(field string, e *widgets.Entry) float64 {
 	return v
 }
 
+// integer reads a whole number (money, days, ranks): "5,7" is an error, not 5.
+func (in *inputs) integer(field string, e *widgets.Entry) int64 {
+	t := strings.TrimSpace(e.Text)
+	if t == "" || in.hidden(field) {
+		return 0
+	}
+	v, ok := parseInteger(t)
+	if !ok {
+		in.errs = append(in.errs, data.FieldError{Field: field, Code: "not_integer"})
+	}
+	return v
+}
+
 // optionalNumber is nil for an empty field.
 func (in *inputs) optionalNumber(field string, e *widgets.Entry) *float64 {
-	if strings.TrimSpace(e.Text) == "" {
+	if strings.TrimSpace(e.Text) == "" || in.hidden(field) {
 		return nil
 	}
 	v := in.number(field, e)
@@ -82,6 +103,9 @@ func (in *inputs) optionalNumber(field string, e *widgets.Entry) *float64 {
 }
 
 func (in *inputs) date(field string, d *widgets.DateField) time.Time {
+	if in.hidden(field) {
+		return time.Time{}
+	}
 	t, ok := d.Date()
 	if !ok {
 		in.errs = append(in.errs, data.FieldError{Field: field, Code: "not_date",

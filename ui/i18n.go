@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"math"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -88,5 +90,14 @@ func parseNumber(s string) (float64, bool) {
 		}
 	}
 	v, err := strconv.ParseFloat(string(clean), 64)
-	return v, err == nil
+	return v, err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) && !strings.ContainsAny(string(clean), "xXpP")
+}
+
+// parseInteger reads a whole number typed with optional spaces between digit groups.
+func parseInteger(s string) (int64, bool) {
+	v, ok := parseNumber(s)
+	if !ok || v != math.Trunc(v) || math.Abs(v) > 1e15 {
+		return 0, false
+	}
+	return int64(v), true
 }

@@ -31,24 +31,28 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		item(T("menu.find"), fyne.KeyF, a.focusSearch),
 	)
 	view := fyne.NewMenu(T("menu.view"))
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 	for i, s := range a.screens {
-		i := i
-		view.Items = append(view.Items, item(s.title(), keys[i], func() { a.show(i) }))
+		var key fyne.KeyName
+		if i < len(keys) {
+			key = keys[i]
+		}
+		view.Items = append(view.Items, item(s.title(), key, func() { a.show(i) }))
 	}
 	return fyne.NewMainMenu(file, edit, view)
 }
 
-// addInCurrent adds a record in the current list (Ctrl+N).
+// addInCurrent adds a record in the current list (Ctrl+N). Menu shortcuts work even
+// behind a dialog, so they wait until it is closed.
 func (a *App) addInCurrent() {
-	if s, ok := a.screens[a.current].(adder); ok && a.store() != nil {
+	if s, ok := a.screens[a.current].(adder); ok && a.store() != nil && len(a.dialogs) == 0 {
 		s.add()
 	}
 }
 
 // focusSearch puts the cursor in the current list's search field (Ctrl+F).
 func (a *App) focusSearch() {
-	if s, ok := a.screens[a.current].(searcher); ok && a.store() != nil {
+	if s, ok := a.screens[a.current].(searcher); ok && a.store() != nil && len(a.dialogs) == 0 {
 		s.focusSearch()
 	}
 }

@@ -54,7 +54,7 @@ const trendMonths = 12
 
 type overviewData struct {
 	figures data.Overview
-	trend   []data.ClientMonth
+	trend   data.ClientTrend
 }
 
 func (s *overviewScreen) reload() {
@@ -73,21 +73,16 @@ func (s *overviewScreen) reload() {
 }
 
 // applyTrend draws the clients served month by month, with the months' gains and losses.
-func (s *overviewScreen) applyTrend(months []data.ClientMonth) {
-	chart := charts.BarChart{Title: Tf("overview.trend_title", map[string]any{"Months": len(months)}),
+func (s *overviewScreen) applyTrend(trend data.ClientTrend) {
+	chart := charts.BarChart{Title: Tf("overview.trend_title", map[string]any{"Months": len(trend.Months)}),
 		Empty: T("chart.no_data"), Style: screenChartStyle(s.app)}
-	started, lost, served := 0, 0, 0
-	for _, m := range months {
-		chart.Bars = append(chart.Bars, charts.Bar{Label: charts.MonthLabel(currentLang(), m.Month), Value: float64(m.Served)})
-		started += m.Started
-		lost += m.Lost
-		served += m.Served
-	}
-	if served == 0 {
-		chart.Bars = nil // say there is no data rather than draw a row of zeros
+	if trend.HasData() { // else the chart says there is no data rather than draw a row of zeros
+		for _, m := range trend.Months {
+			chart.Bars = append(chart.Bars, charts.Bar{Label: charts.MonthLabel(currentLang(), m.Month), Value: float64(m.Served)})
+		}
 	}
 	s.trend.SetChart(chart.Image)
-	s.trendNote.SetText(Tf("overview.trend_note", map[string]any{"Started": started, "Lost": lost}))
+	s.trendNote.SetText(Tf("overview.trend_note", map[string]any{"Started": trend.Started, "Lost": trend.Lost}))
 }
 
 // countNote is a tile's second line, left out when there is nothing to count.

@@ -29,7 +29,7 @@ func TestOverviewFiguresOpenTheirLists(t *testing.T) {
 	if img := a.overview.trend.Image(); img == nil || img.Bounds().Dx() < 100 {
 		t.Error("the chart of clients by month was not rendered")
 	}
-	if !strings.Contains(a.overview.trendNote.Text, "new clients") {
+	if !strings.Contains(a.overview.trendNote.Text, "clients won") {
 		t.Errorf("chart note %q", a.overview.trendNote.Text)
 	}
 	cases := []struct {

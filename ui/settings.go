@@ -126,10 +126,10 @@ func (a *App) editGrade(g data.GradeLevel, onSaved func()) {
 		title = T("grades.edit")
 	}
 	a.showFormDialog(title, form, 560, func(done func(error)) {
-		var in inputs
+		in := inputs{form: form}
 		edited := g
 		edited.Code, edited.NameRU, edited.NameEN = in.text(code), in.text(ru), in.text(en)
-		edited.Rank = int(in.number("rank", rank))
+		edited.Rank = int(in.integer("rank", rank))
 		edited.Capacity = in.number("capacity", capacity)
 		if err := in.err(); err != nil {
 			done(err)

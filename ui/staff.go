@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -136,8 +135,8 @@ func staffStatusImportance(r data.StaffRow) widget.Importance {
 	return widget.MediumImportance
 }
 
-// lessText orders text the way people read it: ignoring case.
-func lessText(a, b string) bool { return strings.ToLower(a) < strings.ToLower(b) }
+// lessText orders text the way people read it: ignoring case, ё as е.
+func lessText(a, b string) bool { return data.Fold(a) < data.Fold(b) }
 
 func (s *staffScreen) searchChanged(q string) { s.filter.Search = q; s.refresh() }
 

@@ -44,6 +44,8 @@ func newStaffDetail(s *staffScreen, id int64) *staffDetail {
 		s.app.editStaff(d.current.Person, func(int64) { s.reload() })
 	})
 	d.archive = widget.NewButtonWithIcon(T("staff.archive"), theme.DeleteIcon(), d.askArchive)
+	d.edit.Disable() // until the card has loaded what they act on
+	d.archive.Disable()
 	d.info = newInfoGrid()
 	d.clients = widgets.NewTable(assignmentColumns(true), T("list.empty"))
 	d.clients.OnSelected = func(r data.AssignmentRow) { s.app.clients.openClient(r.ClientID) }
@@ -73,11 +75,8 @@ func (d *staffDetail) apply(v data.StaffDetail) {
 		sub += " " + date(p.LeftDate)
 	}
 	d.subtitle.SetText(sub)
-	if p.Status == data.StaffLeft {
-		d.archive.Disable()
-	} else {
-		d.archive.Enable()
-	}
+	d.edit.Enable()
+	setEnabled(d.archive, p.Status != data.StaffLeft)
 	d.info.set([]infoItem{
 		{T("field.position"), p.Position},
 		{T("field.team"), p.Team},
@@ -104,7 +103,7 @@ func (d *staffDetail) askArchive() {
 	left.SetDate(a.today())
 	form.Add("left_date", T("field.left_date"), left, true)
 	a.showFormDialog(T("staff.archive"), form, 560, func(done func(error)) {
-		var in inputs
+		in := inputs{form: form}
 		when := in.date("left_date", left)
 		if err := in.err(); err != nil {
 			done(err)

@@ -97,7 +97,7 @@ func (a *App) showStaffForm(p data.Staff, d staffFormData, onSaved func(id int64
 		title = T("staff.edit")
 	}
 	a.showFormDialog(title, form, 640, func(done func(error)) {
-		var in inputs
+		in := inputs{form: form}
 		edited := p
 		edited.FullName = in.text(name)
 		edited.Position = in.text(position)

@@ -47,6 +47,9 @@ type env struct {
 func Run(args []string, stdout, stderr io.Writer, openWindow func(WindowOptions) error) int {
 	e := &env{stdout: stdout, stderr: stderr}
 	e.setLanguage(langFromArgs(args))
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+		args = []string{"help"}
+	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return e.window(args, openWindow)
 	}
@@ -59,7 +62,7 @@ func Run(args []string, stdout, stderr io.Writer, openWindow func(WindowOptions)
 	case "version":
 		fmt.Fprintf(stdout, "leadboard %s (%s)\n", Version, e.t("cli.schema", map[string]any{"Version": data.LatestSchema()}))
 		return ExitOK
-	case "help", "-h", "--help":
+	case "help":
 		e.usage(stdout)
 		return ExitOK
 	}

@@ -212,7 +212,9 @@ func TestUsageErrors(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)
 		}
 	}
-	if r := run(t, "help"); r.code != 0 || !strings.Contains(r.stdout, "leadboard check") {
-		t.Errorf("help: %d %q", r.code, r.stdout)
+	for _, help := range []string{"help", "--help", "-h"} {
+		if r := run(t, help); r.code != 0 || !strings.Contains(r.stdout, "leadboard check") {
+			t.Errorf("%s: %d %q", help, r.code, r.stdout)
+		}
 	}
 }

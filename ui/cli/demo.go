@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"leadboard/data"
@@ -26,7 +27,7 @@ func (e *env) demo(args []string) int {
 		fmt.Fprintln(e.stderr, e.t("cli.db_required", nil))
 		return ExitUsage
 	}
-	if *scale != "small" && *scale != "large" {
+	if !slices.Contains(demo.Scales, demo.Scale(*scale)) {
 		fmt.Fprintln(e.stderr, e.t("cli.bad_scale", map[string]any{"Scale": *scale}))
 		return ExitUsage
 	}
@@ -59,9 +60,7 @@ func (e *env) demo(args []string) int {
 	st.Close()
 	if err != nil {
 		if created { // leave nothing half-made behind
-			for _, suffix := range []string{"", "-wal", "-shm"} {
-				os.Remove(path + suffix)
-			}
+			data.RemoveFiles(path)
 		}
 		return e.fail(err)
 	}

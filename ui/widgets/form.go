@@ -1,6 +1,9 @@
 package widgets
 
 import (
+	"sort"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -103,26 +106,26 @@ func (f *Form) setVisible(key string, visible bool) {
 	}
 }
 
-// SetErrors shows messages under their fields (keys without a field go to the
-// general message) and clears every other message.
+// SetErrors shows messages under their fields; messages for a field that is not
+// shown, or not in the form, go to the general message. Every other message is
+// cleared.
 func (f *Form) SetErrors(messages map[string]string) {
-	var general string
+	var general []string
 	for key, msg := range messages {
-		if _, ok := f.fields[key]; !ok {
-			if general != "" {
-				general += "\n"
-			}
-			general += msg
+		if !f.Shown(key) {
+			general = append(general, msg)
 		}
 	}
+	sort.Strings(general) // a stable order from one click to the next
 	for _, key := range f.order {
-		setMessage(f.fields[key].errMsg, messages[key])
+		if f.Shown(key) {
+			setMessage(f.fields[key].errMsg, messages[key])
+		} else {
+			setMessage(f.fields[key].errMsg, "")
+		}
 	}
-	setMessage(f.general, general)
+	setMessage(f.general, strings.Join(general, "\n"))
 }
-
-// SetGeneralError shows a message for the whole form.
-func (f *Form) SetGeneralError(msg string) { setMessage(f.general, msg) }
 
 // Error returns the message shown under a field ("" when none).
 func (f *Form) Error(key string) string {
