@@ -309,3 +309,20 @@ func BenchmarkStaffDetail(b *testing.B) {
 		`+fmt.Sprintf(interactionsSQL, "i.staff_id = %[1]d", data.RecentInteractions), id, grade))
 	})
 }
+
+func BenchmarkClientsByMonth(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	b.Run("go", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.ClientsByMonth(ctx, 12); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("cli", func(b *testing.B) {
+		// The same single pass over the clients; the shell only reads the rows.
+		cliBench(b, `SELECT start_date, churn_date FROM clients WHERE status <> 'prospect'
+			AND start_date <= '2026-03-31' AND (churn_date IS NULL OR churn_date >= '2025-04-01');`)
+	})
+}

@@ -32,36 +32,51 @@ func (t ClientTrend) HasData() bool {
 
 // ClientsByMonth counts, for each of the last months up to this one, the clients
 // served at the end of the month, and the clients won and lost during it. Prospects
-// are not counted; a client's start and churn dates place it in time.
+// are not counted; a client's start and churn dates place it in time. One pass over
+// the clients that overlap the months, bucketed here.
 func (s *Store) ClientsByMonth(ctx context.Context, months int) (ClientTrend, error) {
 	var t ClientTrend
 	if months < 1 {
 		months = 1
 	}
-	today := dateValue(s.Today())
-	rows, err := s.read.QueryContext(ctx, `WITH RECURSIVE month(first) AS (
-			SELECT date(?, 'start of month', '-' || (? - 1) || ' months')
-			UNION ALL SELECT date(first, '+1 month') FROM month WHERE first < date(?, 'start of month')
-		), span AS (SELECT first, date(first, '+1 month', '-1 day') AS last FROM month)
-		SELECT span.first,
-			(SELECT count(*) FROM clients c WHERE c.status <> 'prospect' AND c.start_date <= span.last
-				AND (c.churn_date IS NULL OR c.churn_date > span.last)),
-			(SELECT count(*) FROM clients c WHERE c.status <> 'prospect'
-				AND c.start_date BETWEEN span.first AND span.last),
-			(SELECT count(*) FROM clients c WHERE c.churn_date BETWEEN span.first AND span.last)
-		FROM span ORDER BY span.first`, today, months, today)
+	today := s.Today()
+	first := Day(today.Year(), today.Month(), 1).AddDate(0, 1-months, 0)
+	last := Day(today.Year(), today.Month(), 1).AddDate(0, 1, -1)
+	for m := first; !m.After(last); m = m.AddDate(0, 1, 0) {
+		t.Months = append(t.Months, ClientMonth{Month: m})
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT start_date, churn_date FROM clients
+		WHERE status <> 'prospect' AND start_date <= ? AND (churn_date IS NULL OR churn_date >= ?)`,
+		dateValue(last), dateValue(first))
 	if err != nil {
 		return t, s.classify(err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var m ClientMonth
-		if err := rows.Scan(scanTime(&m.Month), &m.Served, &m.Started, &m.Lost); err != nil {
+		var start, churn time.Time
+		if err := rows.Scan(scanTime(&start), scanTime(&churn)); err != nil {
 			return t, s.classify(err)
 		}
-		t.Months = append(t.Months, m)
-		t.Started += m.Started
-		t.Lost += m.Lost
+		t.count(start, churn)
 	}
 	return t, s.classify(rows.Err())
+}
+
+// count adds one client, served from start until churn (zero: still served).
+func (t *ClientTrend) count(start, churn time.Time) {
+	for i := range t.Months {
+		m := &t.Months[i]
+		end := m.Month.AddDate(0, 1, -1)
+		if !start.After(end) && (churn.IsZero() || churn.After(end)) {
+			m.Served++
+		}
+		if !start.Before(m.Month) && !start.After(end) {
+			m.Started++
+			t.Started++
+		}
+		if !churn.IsZero() && !churn.Before(m.Month) && !churn.After(end) {
+			m.Lost++
+			t.Lost++
+		}
+	}
 }
