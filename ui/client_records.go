@@ -110,9 +110,9 @@ func contractColumns() []widgets.Column[data.Contract] {
 		{Title: T("field.monthly_fee"), Width: 150, Align: fyne.TextAlignTrailing,
 			Text: func(r row) string { return money(r.MonthlyFee) },
 			Less: func(a, b row) bool { return a.MonthlyFee < b.MonthlyFee }},
-		{Title: T("field.sla_hours"), Width: 110, Align: fyne.TextAlignTrailing,
+		{Title: T("field.sla_hours"), Width: 140, Align: fyne.TextAlignTrailing,
 			Text: func(r row) string { return number(r.SLAHours, 1) }},
-		{Title: T("field.report_frequency"), Width: 240, Text: func(r row) string { return reportObligation(r) }},
+		{Title: T("field.report_frequency"), Width: 330, Text: func(r row) string { return reportObligation(r) }},
 	}
 }
 

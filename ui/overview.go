@@ -34,7 +34,7 @@ func newOverviewScreen(a *App) *overviewScreen {
 	s.heading.SizeName = theme.SizeNameSubHeadingText
 	s.team = container.NewGridWrap(tileSize)
 	s.clients = container.NewGridWrap(tileSize)
-	s.trend = widgets.NewChartView(fyne.NewSize(600, 240), a.background)
+	s.trend = widgets.NewChartView(fyne.NewSize(600, 230), a.background)
 	s.trendNote = widget.NewLabel("")
 	s.welcome = s.welcomeCard()
 	s.root = container.NewVScroll(container.NewVBox(
@@ -150,7 +150,7 @@ func (s *overviewScreen) welcomeCard() fyne.CanvasObject {
 	return card
 }
 
-var tileSize = fyne.NewSize(270, 150)
+var tileSize = fyne.NewSize(240, 128)
 
 // tile is a figure with a caption; clicking it opens the matching list.
 func (s *overviewScreen) tile(key, value, caption, detail string, open func()) fyne.CanvasObject {
