@@ -90,24 +90,27 @@ func New(a fyne.App, opts Options) *App {
 		}
 	})
 	app.build()
-	app.openDatabase(app.databasePath(), opts.DBPath == "") // a --db file is not remembered
+	path, remembered := app.databasePath()
+	// A --db file is not remembered. A remembered file that has gone (a removed
+	// disk, say) is reported, not silently replaced by an empty one.
+	app.openDatabase(path, opts.DBPath == "", !remembered)
 	return app
 }
 
 // databasePath is the file to open at start: the command line's, the one opened
-// last, or the default in the user's data folder.
-func (a *App) databasePath() string {
+// last (remembered), or the default in the user's configuration folder.
+func (a *App) databasePath() (path string, remembered bool) {
 	if a.opts.DBPath != "" {
-		return a.opts.DBPath
+		return a.opts.DBPath, false
 	}
 	if p := a.fyneApp.Preferences().String(prefDatabase); p != "" {
-		return p
+		return p, true
 	}
 	p, err := data.DefaultPath()
 	if err != nil {
-		return "leadboard.db"
+		return "leadboard.db", false
 	}
-	return p
+	return p, false
 }
 
 // today is the current date as the database sees it.

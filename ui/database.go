@@ -19,13 +19,14 @@ import (
 	"leadboard/ui/widgets"
 )
 
-// openDatabase opens (creating if needed) the file in the background. While it opens
-// the window says so; when it fails the window says why and offers a way out.
-func (a *App) openDatabase(path string, remember bool) {
+// openDatabase opens the file in the background, creating it when create is set.
+// While it opens the window says so; when it fails the window says why and offers
+// a way out. remember makes it the file to open at the next start.
+func (a *App) openDatabase(path string, remember, create bool) {
 	a.showMessagePage(T("status.opening"), path, false)
 	var st *data.Store
 	var err error
-	a.background(func() { st, err = data.Open(path, data.Options{Create: true}) }, func() {
+	a.background(func() { st, err = data.Open(path, data.Options{Create: create}) }, func() {
 		if err != nil {
 			a.openErr = err
 			a.showOpenProblem()
@@ -93,7 +94,7 @@ func (a *App) chooseDatabase() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		a.openDatabase(path, true)
+		a.openDatabase(path, true, false)
 	}, a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".sqlite3"}))
 	a.showDialog(d)
