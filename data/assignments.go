@@ -47,11 +47,12 @@ func loadAssignee(ctx context.Context, tx *sql.Tx, staffID int64) (assignee, err
 	return a, notFound(err)
 }
 
-// openAssignment starts a role for a person from a date. With clampToHire a start
-// before the person was hired moves to the hire date (entering an existing client);
-// otherwise it is an error. Errors are reported on the field named after the role.
+// openAssignment starts a role for a person from a date. A guessed start (a new
+// client's: the client's own start) moves to the hire date when the person came
+// later, and is marked as a guess that recorded history may correct; a start before
+// hiring is otherwise an error. Errors are reported on the field named after the role.
 func openAssignment(ctx context.Context, tx *sql.Tx, clientID int64, role Role, staffID int64,
-	from time.Time, clampToHire bool, ch *checker) error {
+	from time.Time, guessed bool, ch *checker) error {
 	field := string(role)
 	who, err := loadAssignee(ctx, tx, staffID)
 	if errors.Is(err, ErrNotFound) {
@@ -66,7 +67,7 @@ func openAssignment(ctx context.Context, tx *sql.Tx, clientID int64, role Role, 
 		return nil
 	}
 	if from.Before(who.hireDate) {
-		if !clampToHire {
+		if !guessed {
 			ch.add(field, "before_hire", "Name", who.name, "Date", who.hireDate)
 			return nil
 		}
@@ -75,8 +76,8 @@ func openAssignment(ctx context.Context, tx *sql.Tx, clientID int64, role Role, 
 	if len(ch.errs) > 0 {
 		return nil // the transaction will be rolled back; do not write
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO assignments (client_id, staff_id, role, start_date) VALUES (?, ?, ?, ?)`,
-		clientID, staffID, role, dateValue(from))
+	_, err = tx.ExecContext(ctx, `INSERT INTO assignments (client_id, staff_id, role, start_date, start_guessed)
+		VALUES (?, ?, ?, ?, ?)`, clientID, staffID, role, dateValue(from), guessed)
 	return err
 }
 
@@ -85,13 +86,14 @@ type openRow struct {
 	ID      int64
 	StaffID int64
 	Start   time.Time
+	Guessed bool // the start is a guess (see openAssignment)
 }
 
 func currentAssignment(ctx context.Context, tx *sql.Tx, clientID int64, role Role) (openRow, error) {
 	var r openRow
-	err := tx.QueryRowContext(ctx, `SELECT id, staff_id, start_date FROM assignments
+	err := tx.QueryRowContext(ctx, `SELECT id, staff_id, start_date, start_guessed FROM assignments
 		WHERE client_id = ? AND role = ? AND end_date IS NULL`, clientID, role).
-		Scan(&r.ID, &r.StaffID, scanTime(&r.Start))
+		Scan(&r.ID, &r.StaffID, scanTime(&r.Start), &r.Guessed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return openRow{}, nil
 	}
@@ -197,6 +199,12 @@ func endAssignments(ctx context.Context, tx *sql.Tx, clientID int64, last time.T
 // imported). It refuses a second lead or backup for the same days, a backup who is
 // the lead at the same time, and a person outside their employment.
 func (s *Store) AddAssignment(ctx context.Context, a Assignment) (int64, error) {
+	return save(s, ctx, func(t *Tx) (int64, error) { return t.AddAssignment(a) })
+}
+
+// AddAssignment is Store.AddAssignment within the transaction.
+func (t *Tx) AddAssignment(a Assignment) (int64, error) {
+	ctx := t.ctx
 	var ch checker
 	if a.ClientID == 0 {
 		ch.add("client", "required")
@@ -210,22 +218,71 @@ func (s *Store) AddAssignment(ctx context.Context, a Assignment) (int64, error) 
 	if err := ch.err(); err != nil {
 		return 0, err
 	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := checkAssignmentFits(ctx, tx, a, &ch); err != nil {
-			return err
+	// The open row a new client's save made starts on a guessed date. Recorded
+	// history is more exact: the same current assignment gets its real start, and
+	// an earlier period that overlaps the guess pushes it to the day after.
+	cur, err := currentAssignment(ctx, t.tx, a.ClientID, a.Role)
+	if err != nil {
+		return 0, err
+	}
+	switch {
+	case cur.Guessed && a.End.IsZero() && cur.StaffID == a.StaffID:
+		return cur.ID, t.restartAssignment(cur, a.Role, a.Start, true)
+	case cur.Guessed && !a.End.IsZero() && !a.End.Before(cur.Start):
+		if err := t.restartAssignment(cur, a.Role, a.End.AddDate(0, 0, 1), false); err != nil {
+			return 0, err
 		}
-		if err := ch.err(); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO assignments (client_id, staff_id, role, start_date, end_date)
-			VALUES (?, ?, ?, ?, ?)`, a.ClientID, a.StaffID, a.Role, dateValue(a.Start), dateValue(a.End))
-		if err != nil {
-			return err
-		}
-		a.ID, err = res.LastInsertId()
+	}
+	if err := checkAssignmentFits(ctx, t.tx, a, &ch); err != nil {
+		return 0, err
+	}
+	if err := ch.err(); err != nil {
+		return 0, err
+	}
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO assignments (client_id, staff_id, role, start_date, end_date)
+		VALUES (?, ?, ?, ?, ?)`, a.ClientID, a.StaffID, a.Role, dateValue(a.Start), dateValue(a.End))
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// restartAssignment moves the start of an open assignment, if the person was
+// employed then and no other period of the role overlaps; exact says the new start
+// is known rather than still a guess.
+func (t *Tx) restartAssignment(cur openRow, role Role, start time.Time, exact bool) error {
+	if start.Equal(cur.Start) && cur.Guessed != exact {
+		return nil
+	}
+	var ch checker
+	who, err := loadAssignee(t.ctx, t.tx, cur.StaffID)
+	if err != nil {
 		return err
-	})
-	return a.ID, err
+	}
+	if start.Before(who.hireDate) {
+		ch.add("start", "before_hire", "Name", who.name, "Date", who.hireDate)
+	}
+	if start.After(t.s.Today()) {
+		ch.add("end", "in_future")
+	}
+	var overlaps int
+	err = t.tx.QueryRowContext(t.ctx, `SELECT count(*) FROM assignments WHERE client_id = (SELECT client_id
+		FROM assignments WHERE id = ?) AND role = ? AND id <> ? AND coalesce(end_date, '9999-12-31') >= ?`,
+		cur.ID, role, cur.ID, dateValue(start)).Scan(&overlaps)
+	if err != nil {
+		return err
+	}
+	if overlaps > 0 && role == RoleLead {
+		ch.add("staff", "second_lead")
+	} else if overlaps > 0 {
+		ch.add("staff", "second_backup")
+	}
+	if err := ch.err(); err != nil {
+		return err
+	}
+	_, err = t.tx.ExecContext(t.ctx, `UPDATE assignments SET start_date = ?, start_guessed = ? WHERE id = ?`,
+		dateValue(start), !exact, cur.ID)
+	return err
 }
 
 func checkAssignmentFits(ctx context.Context, tx *sql.Tx, a Assignment, ch *checker) error {
@@ -278,10 +335,19 @@ func checkAssignmentFits(ctx context.Context, tx *sql.Tx, a Assignment, ch *chec
 
 const assignmentRowColumns = `a.id, a.client_id, a.staff_id, a.role, a.start_date, a.end_date, c.name, s.full_name`
 
-func (s *Store) queryAssignments(ctx context.Context, cond string, arg any) ([]AssignmentRow, error) {
+// AllAssignments lists every assignment of every client by client, role and date,
+// for exports.
+func (s *Store) AllAssignments(ctx context.Context) ([]AssignmentRow, error) {
+	return s.queryAssignments(ctx, "1 = 1 ORDER BY c.name_key, a.role DESC, a.start_date, a.id")
+}
+
+// currentFirst orders a card's assignments: current ones, then the newest.
+const currentFirst = " ORDER BY a.end_date IS NOT NULL, a.start_date DESC, a.role, a.id"
+
+func (s *Store) queryAssignments(ctx context.Context, condAndOrder string, args ...any) ([]AssignmentRow, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT `+assignmentRowColumns+` FROM assignments a
 		JOIN clients c ON c.id = a.client_id JOIN staff s ON s.id = a.staff_id
-		WHERE `+cond+` ORDER BY a.end_date IS NOT NULL, a.start_date DESC, a.role`, arg)
+		WHERE `+condAndOrder, args...)
 	if err != nil {
 		return nil, s.classify(err)
 	}

@@ -268,6 +268,11 @@ func TestAddAssignmentValidation(t *testing.T) {
 		Start: Day(2021, 1, 1), End: Day(2022, 6, 30)}); err != nil {
 		t.Fatal(err)
 	}
+	// The current team's starts are known (not guessed by the client's save), so
+	// history may not overlap them.
+	if _, err := s.write.Exec(`UPDATE assignments SET start_guessed = 0 WHERE client_id = ?`, client); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		name        string
 		a           Assignment
@@ -306,4 +311,33 @@ func TestAddAssignmentValidation(t *testing.T) {
 			})
 		})
 	}
+}
+
+// A new client's team starts on a guess; recorded history corrects it: an earlier
+// lead's period pushes the guess to the day after, and the current lead's own row
+// sets the exact start.
+func TestHistoryCorrectsAGuessedStart(t *testing.T) {
+	s := openScratchStore(t)
+	client, lead, _, free := seedTeam(t, s) // lead's row starts on the client's start, 2023-01-10: a guess
+	if _, err := s.AddAssignment(tctx, Assignment{ClientID: client, StaffID: free, Role: RoleLead,
+		Start: Day(2023, 1, 10), End: Day(2024, 5, 31)}); err != nil {
+		t.Fatal(err)
+	}
+	cur := openRole(t, s, client, RoleLead)
+	if cur.StaffID != lead || !cur.Start.Equal(Day(2024, 6, 1)) {
+		t.Fatalf("after the earlier period: %+v", cur)
+	}
+	id, err := s.AddAssignment(tctx, Assignment{ClientID: client, StaffID: lead, Role: RoleLead, Start: Day(2024, 7, 1)})
+	if err != nil || id != cur.ID {
+		t.Fatalf("the current row was not corrected: %d, %v", id, err)
+	}
+	if got := openRole(t, s, client, RoleLead); !got.Start.Equal(Day(2024, 7, 1)) {
+		t.Fatalf("exact start %+v", got)
+	}
+	// Now known, the start stands: an overlapping period is refused.
+	expectInvalid(t, s, "staff", "second_lead", func() error {
+		_, err := s.AddAssignment(tctx, Assignment{ClientID: client, StaffID: free, Role: RoleLead,
+			Start: Day(2024, 6, 1), End: Day(2024, 7, 15)})
+		return err
+	})
 }

@@ -75,6 +75,7 @@ type ClientFilter struct {
 	// OverdueComplaints keeps clients with complaints open longer than their SLA.
 	OverdueComplaints bool
 	Archived          bool // true: only archived clients
+	WithArchived      bool // true: archived clients and the others alike
 }
 
 const clientColumns = `c.id, c.name, c.industry, c.tier, c.status, c.churn_date, c.churn_reason, c.monthly_budget,
@@ -116,9 +117,11 @@ func (s *Store) ListClients(ctx context.Context, f ClientFilter) ([]ClientRow, e
 	if f.OverdueComplaints {
 		w.add("c.id IN (SELECT client_id FROM ("+overdueComplaintsSQL+"))", now.Format(DateTimeLayout))
 	}
-	if f.Archived {
+	switch {
+	case f.WithArchived:
+	case f.Archived:
 		w.add("c.archived_on IS NOT NULL")
-	} else {
+	default:
 		w.add("c.archived_on IS NULL")
 	}
 	if len(f.Statuses) > 0 {
@@ -261,37 +264,41 @@ type ClientTeam struct {
 // in one transaction. A client that becomes churned has its assignments closed on
 // the churn date.
 func (s *Store) SaveClient(ctx context.Context, c Client, team ClientTeam) (int64, error) {
+	return save(s, ctx, func(t *Tx) (int64, error) { return t.SaveClient(c, team) })
+}
+
+// SaveClient is Store.SaveClient within the transaction.
+func (t *Tx) SaveClient(c Client, team ClientTeam) (int64, error) {
 	normalizeClient(&c)
 	var ch checker
 	validateClient(c, &ch)
 	validateTeam(c, team, &ch)
+	today := t.s.Today()
 	if team.From.IsZero() {
-		team.From = s.Today()
+		team.From = today
 	}
-	if team.From.After(s.Today()) {
+	if team.From.After(today) {
 		ch.add("from", "in_future")
 	}
-	if err := s.checkNameFree(ctx, c, &ch); err != nil {
+	if err := checkNameFree(t.ctx, t.tx, c, &ch); err != nil {
 		return 0, err
 	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if c.ID == 0 {
-			return insertClient(ctx, tx, &c, team, &ch)
-		}
-		return updateClient(ctx, tx, c, team, &ch)
-	})
-	return c.ID, err
+	if c.ID == 0 {
+		err := insertClient(t.ctx, t.tx, &c, team, &ch)
+		return c.ID, err
+	}
+	return c.ID, updateClient(t.ctx, t.tx, c, team, &ch)
 }
 
-func (s *Store) checkNameFree(ctx context.Context, c Client, ch *checker) error {
+func checkNameFree(ctx context.Context, tx *sql.Tx, c Client, ch *checker) error {
 	if c.Name == "" {
 		return nil
 	}
 	var n int
-	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM clients WHERE name_key = ? AND id <> ?`,
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM clients WHERE name_key = ? AND id <> ?`,
 		ClientNameKey(c.Name), c.ID).Scan(&n)
 	if err != nil {
-		return s.classify(err)
+		return err
 	}
 	if n > 0 {
 		ch.add("name", "duplicate")

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 )
 
@@ -15,12 +14,15 @@ type Contact struct {
 	Email         string
 	Phone         string
 	DecisionMaker bool
+	ClientName    string // filled by lists; not saved
 }
 
-// Contacts lists a client's contacts, decision makers first.
+// Contacts lists a client's contacts (every client's for 0), decision makers first.
 func (s *Store) Contacts(ctx context.Context, clientID int64) ([]Contact, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT id, client_id, name, role, email, phone, decision_maker
-		FROM contacts WHERE client_id = ? ORDER BY decision_maker DESC, name`, clientID)
+	rows, err := s.read.QueryContext(ctx, `SELECT k.id, k.client_id, k.name, k.role, k.email, k.phone,
+			k.decision_maker, c.name
+		FROM contacts k JOIN clients c ON c.id = k.client_id
+		WHERE ? = 0 OR k.client_id = ? ORDER BY c.name_key, k.decision_maker DESC, k.name`, clientID, clientID)
 	if err != nil {
 		return nil, s.classify(err)
 	}
@@ -28,7 +30,8 @@ func (s *Store) Contacts(ctx context.Context, clientID int64) ([]Contact, error)
 	var out []Contact
 	for rows.Next() {
 		var c Contact
-		if err := rows.Scan(&c.ID, &c.ClientID, &c.Name, &c.Role, &c.Email, &c.Phone, &c.DecisionMaker); err != nil {
+		if err := rows.Scan(&c.ID, &c.ClientID, &c.Name, &c.Role, &c.Email, &c.Phone, &c.DecisionMaker,
+			&c.ClientName); err != nil {
 			return nil, s.classify(err)
 		}
 		out = append(out, c)
@@ -38,6 +41,12 @@ func (s *Store) Contacts(ctx context.Context, clientID int64) ([]Contact, error)
 
 // SaveContact creates (ID 0) or updates a contact.
 func (s *Store) SaveContact(ctx context.Context, c Contact) (int64, error) {
+	return save(s, ctx, func(t *Tx) (int64, error) { return t.SaveContact(c) })
+}
+
+// SaveContact is Store.SaveContact within the transaction.
+func (t *Tx) SaveContact(c Contact) (int64, error) {
+	ctx := t.ctx
 	c.Name = strings.Join(strings.Fields(c.Name), " ")
 	c.Role, c.Email, c.Phone = strings.TrimSpace(c.Role), strings.TrimSpace(c.Email), strings.TrimSpace(c.Phone)
 	var ch checker
@@ -47,31 +56,27 @@ func (s *Store) SaveContact(ctx context.Context, c Contact) (int64, error) {
 	ch.required("name", c.Name)
 	ch.email("email", c.Email)
 	ch.phone("phone", c.Phone)
-	if err := exists(ctx, s.read, "clients", c.ClientID, "client", &ch); err != nil {
-		return 0, s.classify(err)
+	if err := exists(ctx, t.tx, "clients", c.ClientID, "client", &ch); err != nil {
+		return 0, err
 	}
 	if err := ch.err(); err != nil {
 		return 0, err
 	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if c.ID != 0 {
-			return execOne(ctx, tx, `UPDATE contacts SET name = ?, role = ?, email = ?, phone = ?, decision_maker = ?
-				WHERE id = ? AND client_id = ?`, c.Name, c.Role, c.Email, c.Phone, c.DecisionMaker, c.ID, c.ClientID)
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO contacts (client_id, name, role, email, phone, decision_maker)
-			VALUES (?, ?, ?, ?, ?, ?)`, c.ClientID, c.Name, c.Role, c.Email, c.Phone, c.DecisionMaker)
-		if err != nil {
-			return err
-		}
-		c.ID, err = res.LastInsertId()
-		return err
-	})
-	return c.ID, err
+	if c.ID != 0 {
+		return c.ID, execOne(ctx, t.tx, `UPDATE contacts SET name = ?, role = ?, email = ?, phone = ?, decision_maker = ?
+			WHERE id = ? AND client_id = ?`, c.Name, c.Role, c.Email, c.Phone, c.DecisionMaker, c.ID, c.ClientID)
+	}
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO contacts (client_id, name, role, email, phone, decision_maker)
+		VALUES (?, ?, ?, ?, ?, ?)`, c.ClientID, c.Name, c.Role, c.Email, c.Phone, c.DecisionMaker)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
 }
 
 // DeleteContact removes a contact (contacts carry no history of their own).
 func (s *Store) DeleteContact(ctx context.Context, id int64) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		return execOne(ctx, tx, `DELETE FROM contacts WHERE id = ?`, id)
+	return s.Update(ctx, func(t *Tx) error {
+		return execOne(ctx, t.tx, `DELETE FROM contacts WHERE id = ?`, id)
 	})
 }

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"time"
 )
@@ -35,14 +34,16 @@ type Contract struct {
 	RenewalNoticeDays int
 	SLAHours          float64 // first-response time promised to the client
 	ReportFrequency   string
-	ReportWorkday     int // the working day of the following period on which the report is due
+	ReportWorkday     int    // the working day of the following period on which the report is due
+	ClientName        string // filled by lists; not saved
 }
 
-// Contracts lists a client's contracts, newest first.
+// Contracts lists a client's contracts (every client's for 0), newest first.
 func (s *Store) Contracts(ctx context.Context, clientID int64) ([]Contract, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT id, client_id, number, start_date, end_date, monthly_fee, status,
-			renewal_notice_days, sla_hours, report_frequency, report_workday
-		FROM contracts WHERE client_id = ? ORDER BY start_date DESC`, clientID)
+	rows, err := s.read.QueryContext(ctx, `SELECT k.id, k.client_id, k.number, k.start_date, k.end_date, k.monthly_fee,
+			k.status, k.renewal_notice_days, k.sla_hours, k.report_frequency, k.report_workday, c.name
+		FROM contracts k JOIN clients c ON c.id = k.client_id
+		WHERE ? = 0 OR k.client_id = ? ORDER BY c.name_key, k.start_date DESC`, clientID, clientID)
 	if err != nil {
 		return nil, s.classify(err)
 	}
@@ -51,7 +52,7 @@ func (s *Store) Contracts(ctx context.Context, clientID int64) ([]Contract, erro
 	for rows.Next() {
 		var k Contract
 		if err := rows.Scan(&k.ID, &k.ClientID, &k.Number, scanTime(&k.Start), scanTime(&k.End), &k.MonthlyFee,
-			&k.Status, &k.RenewalNoticeDays, &k.SLAHours, &k.ReportFrequency, &k.ReportWorkday); err != nil {
+			&k.Status, &k.RenewalNoticeDays, &k.SLAHours, &k.ReportFrequency, &k.ReportWorkday, &k.ClientName); err != nil {
 			return nil, s.classify(err)
 		}
 		out = append(out, k)
@@ -77,18 +78,24 @@ func validateContract(k Contract, ch *checker) {
 
 // SaveContract creates (ID 0) or updates a contract.
 func (s *Store) SaveContract(ctx context.Context, k Contract) (int64, error) {
+	return save(s, ctx, func(t *Tx) (int64, error) { return t.SaveContract(k) })
+}
+
+// SaveContract is Store.SaveContract within the transaction.
+func (t *Tx) SaveContract(k Contract) (int64, error) {
+	ctx := t.ctx
 	k.Number = strings.TrimSpace(k.Number)
 	var ch checker
 	validateContract(k, &ch)
-	if err := exists(ctx, s.read, "clients", k.ClientID, "client", &ch); err != nil {
-		return 0, s.classify(err)
+	if err := exists(ctx, t.tx, "clients", k.ClientID, "client", &ch); err != nil {
+		return 0, err
 	}
 	if k.Number != "" {
 		var n int
-		err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM contracts WHERE client_id = ? AND number = ? AND id <> ?`,
+		err := t.tx.QueryRowContext(ctx, `SELECT count(*) FROM contracts WHERE client_id = ? AND number = ? AND id <> ?`,
 			k.ClientID, k.Number, k.ID).Scan(&n)
 		if err != nil {
-			return 0, s.classify(err)
+			return 0, err
 		}
 		if n > 0 {
 			ch.add("number", "duplicate")
@@ -97,22 +104,18 @@ func (s *Store) SaveContract(ctx context.Context, k Contract) (int64, error) {
 	if err := ch.err(); err != nil {
 		return 0, err
 	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		args := []any{k.Number, dateValue(k.Start), dateValue(k.End), k.MonthlyFee, k.Status, k.RenewalNoticeDays,
-			k.SLAHours, k.ReportFrequency, k.ReportWorkday}
-		if k.ID != 0 {
-			return execOne(ctx, tx, `UPDATE contracts SET number = ?, start_date = ?, end_date = ?, monthly_fee = ?,
-				status = ?, renewal_notice_days = ?, sla_hours = ?, report_frequency = ?, report_workday = ?
-				WHERE id = ? AND client_id = ?`, append(args, k.ID, k.ClientID)...)
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO contracts (number, start_date, end_date, monthly_fee, status,
-				renewal_notice_days, sla_hours, report_frequency, report_workday, client_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, k.ClientID)...)
-		if err != nil {
-			return err
-		}
-		k.ID, err = res.LastInsertId()
-		return err
-	})
-	return k.ID, err
+	args := []any{k.Number, dateValue(k.Start), dateValue(k.End), k.MonthlyFee, k.Status, k.RenewalNoticeDays,
+		k.SLAHours, k.ReportFrequency, k.ReportWorkday}
+	if k.ID != 0 {
+		return k.ID, execOne(ctx, t.tx, `UPDATE contracts SET number = ?, start_date = ?, end_date = ?, monthly_fee = ?,
+			status = ?, renewal_notice_days = ?, sla_hours = ?, report_frequency = ?, report_workday = ?
+			WHERE id = ? AND client_id = ?`, append(args, k.ID, k.ClientID)...)
+	}
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO contracts (number, start_date, end_date, monthly_fee, status,
+			renewal_notice_days, sla_hours, report_frequency, report_workday, client_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, k.ClientID)...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
 }

@@ -39,7 +39,7 @@ func (s *Store) StaffDetail(ctx context.Context, id int64) (StaffDetail, error) 
 	if err != nil {
 		return d, s.classify(err)
 	}
-	if d.Assignments, err = s.queryAssignments(ctx, "a.staff_id = ?", id); err != nil {
+	if d.Assignments, err = s.queryAssignments(ctx, "a.staff_id = ?"+currentFirst, id); err != nil {
 		return d, err
 	}
 	if d.GradeHistory, err = s.gradeHistory(ctx, id); err != nil {
@@ -97,7 +97,7 @@ func (s *Store) ClientDetail(ctx context.Context, id int64) (ClientDetail, error
 	if d.Contracts, err = s.Contracts(ctx, id); err != nil {
 		return d, err
 	}
-	if d.Assignments, err = s.queryAssignments(ctx, "a.client_id = ?", id); err != nil {
+	if d.Assignments, err = s.queryAssignments(ctx, "a.client_id = ?"+currentFirst, id); err != nil {
 		return d, err
 	}
 	for _, a := range d.Assignments {

@@ -85,17 +85,23 @@ func validateInteraction(in Interaction, ch *checker) {
 
 // SaveInteraction creates (ID 0) or updates a log entry.
 func (s *Store) SaveInteraction(ctx context.Context, in Interaction) (int64, error) {
+	return save(s, ctx, func(t *Tx) (int64, error) { return t.SaveInteraction(in) })
+}
+
+// SaveInteraction is Store.SaveInteraction within the transaction.
+func (t *Tx) SaveInteraction(in Interaction) (int64, error) {
+	ctx := t.ctx
 	in.Notes = strings.TrimSpace(in.Notes)
 	if in.Kind != KindReportSent {
 		in.ReportDue = time.Time{}
 	}
 	var ch checker
 	validateInteraction(in, &ch)
-	if err := exists(ctx, s.read, "clients", in.ClientID, "client", &ch); err != nil {
-		return 0, s.classify(err)
+	if err := exists(ctx, t.tx, "clients", in.ClientID, "client", &ch); err != nil {
+		return 0, err
 	}
-	if err := exists(ctx, s.read, "staff", in.StaffID, "staff", &ch); err != nil {
-		return 0, s.classify(err)
+	if err := exists(ctx, t.tx, "staff", in.StaffID, "staff", &ch); err != nil {
+		return 0, err
 	}
 	if err := ch.err(); err != nil {
 		return 0, err
@@ -112,27 +118,39 @@ func (s *Store) SaveInteraction(ctx context.Context, in Interaction) (int64, err
 	}
 	args := []any{staff, dateTimeValue(in.At), in.Channel, in.Kind, in.ResponseHours, dateTimeValue(in.ResolvedAt),
 		satisfaction, amount, dateValue(in.ReportDue), in.Notes}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if in.ID != 0 {
-			return execOne(ctx, tx, `UPDATE interactions SET staff_id = ?, occurred_at = ?, channel = ?, kind = ?,
-				response_hours = ?, resolved_at = ?, satisfaction = ?, amount = ?, report_due = ?, notes = ?
-				WHERE id = ? AND client_id = ?`, append(args, in.ID, in.ClientID)...)
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO interactions (staff_id, occurred_at, channel, kind,
-				response_hours, resolved_at, satisfaction, amount, report_due, notes, client_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, in.ClientID)...)
-		if err != nil {
-			return err
-		}
-		in.ID, err = res.LastInsertId()
-		return err
-	})
-	return in.ID, err
+	if in.ID != 0 {
+		return in.ID, execOne(ctx, t.tx, `UPDATE interactions SET staff_id = ?, occurred_at = ?, channel = ?, kind = ?,
+			response_hours = ?, resolved_at = ?, satisfaction = ?, amount = ?, report_due = ?, notes = ?
+			WHERE id = ? AND client_id = ?`, append(args, in.ID, in.ClientID)...)
+	}
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO interactions (staff_id, occurred_at, channel, kind,
+			response_hours, resolved_at, satisfaction, amount, report_due, notes, client_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, in.ClientID)...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
 }
 
 // queryInteractions lists log entries matching cond, newest first, at most limit
 // of them (0: all).
 func (s *Store) queryInteractions(ctx context.Context, cond string, limit int, args ...any) ([]InteractionRow, error) {
+	var out []InteractionRow
+	err := s.eachInteraction(ctx, cond+" ORDER BY i.occurred_at DESC, i.id DESC", limit, args, func(r InteractionRow) error {
+		out = append(out, r)
+		return nil
+	})
+	return out, err
+}
+
+// EachInteraction streams the whole log, oldest first, to fn (an export of a
+// million entries holds one at a time).
+func (s *Store) EachInteraction(ctx context.Context, fn func(InteractionRow) error) error {
+	return s.eachInteraction(ctx, "1 = 1 ORDER BY i.occurred_at, i.id", 0, nil, fn)
+}
+
+func (s *Store) eachInteraction(ctx context.Context, condAndOrder string, limit int, args []any,
+	fn func(InteractionRow) error) error {
 	if limit <= 0 {
 		limit = -1
 	}
@@ -140,26 +158,27 @@ func (s *Store) queryInteractions(ctx context.Context, cond string, limit int, a
 			i.channel, i.kind, i.response_hours, i.resolved_at, coalesce(i.satisfaction, 0), coalesce(i.amount, 0),
 			i.report_due, i.notes, c.name, coalesce(s.full_name, '')
 		FROM interactions i JOIN clients c ON c.id = i.client_id LEFT JOIN staff s ON s.id = i.staff_id
-		WHERE `+cond+` ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?`, append(args, limit)...)
+		WHERE `+condAndOrder+` LIMIT ?`, append(args, limit)...)
 	if err != nil {
-		return nil, s.classify(err)
+		return s.classify(err)
 	}
 	defer rows.Close()
-	var out []InteractionRow
 	for rows.Next() {
 		var r InteractionRow
 		var response sql.NullFloat64
 		if err := rows.Scan(&r.ID, &r.ClientID, &r.StaffID, scanTime(&r.At), &r.Channel, &r.Kind, &response,
 			scanTime(&r.ResolvedAt), &r.Satisfaction, &r.Amount, scanTime(&r.ReportDue), &r.Notes,
 			&r.ClientName, &r.StaffName); err != nil {
-			return nil, s.classify(err)
+			return s.classify(err)
 		}
 		if response.Valid {
 			r.ResponseHours = &response.Float64
 		}
-		out = append(out, r)
+		if err := fn(r); err != nil {
+			return err
+		}
 	}
-	return out, s.classify(rows.Err())
+	return s.classify(rows.Err())
 }
 
 // IsOpenComplaint reports a complaint or escalation not yet resolved.

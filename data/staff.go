@@ -161,22 +161,25 @@ func validateStaff(p Staff, c *checker) {
 // the first line of their grade history; a changed grade adds a line dated and
 // explained by change. Setting the status to "left" archives the person (see Archive).
 func (s *Store) SaveStaff(ctx context.Context, p Staff, change GradeChange) (int64, error) {
+	return save(s, ctx, func(t *Tx) (int64, error) { return t.SaveStaff(p, change) })
+}
+
+// SaveStaff is Store.SaveStaff within the transaction.
+func (t *Tx) SaveStaff(p Staff, change GradeChange) (int64, error) {
 	normalizeStaff(&p)
 	var c checker
 	validateStaff(p, &c)
-	if err := exists(ctx, s.read, "grade_levels", p.GradeID, "grade", &c); err != nil {
-		return 0, s.classify(err)
+	if err := exists(t.ctx, t.tx, "grade_levels", p.GradeID, "grade", &c); err != nil {
+		return 0, err
 	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if p.ID == 0 {
-			if err := c.err(); err != nil {
-				return err
-			}
-			return insertStaff(ctx, tx, &p)
+	if p.ID == 0 {
+		if err := c.err(); err != nil {
+			return 0, err
 		}
-		return updateStaff(ctx, tx, p, change, &c)
-	})
-	return p.ID, err
+		err := insertStaff(t.ctx, t.tx, &p)
+		return p.ID, err
+	}
+	return p.ID, updateStaff(t.ctx, t.tx, p, change, &c)
 }
 
 func insertStaff(ctx context.Context, tx *sql.Tx, p *Staff) error {

@@ -3,6 +3,7 @@ package data
 import (
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -379,12 +380,13 @@ func TestWriteWhileAnotherProgramWrites(t *testing.T) {
 func TestReadOnlyOptionNeverWrites(t *testing.T) {
 	path := testDBPath(t)
 	createLeadboardFile(t, path)
+	base := LatestSchema()
 	withMigrations(t, `CREATE TABLE later (id INTEGER PRIMARY KEY);`)
 	before := statFile(t, path)
 	time.Sleep(10 * time.Millisecond)
 
 	s := openScratchStoreAt(t, path, Options{ReadOnly: true})
-	if s.SchemaVersion() != 1 || LatestSchema() != 2 {
+	if s.SchemaVersion() != base || LatestSchema() != base+1 {
 		t.Fatalf("a read-only open migrated: schema %d of %d", s.SchemaVersion(), LatestSchema())
 	}
 	rows, err := s.ListStaff(tctx, StaffFilter{})
@@ -460,21 +462,22 @@ func TestMigrationBacksUpFileWithData(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "team.db")
 	createLeadboardFile(t, path)
+	base := LatestSchema()
 	withMigrations(t, `CREATE TABLE extra (id INTEGER PRIMARY KEY, note TEXT NOT NULL DEFAULT '');`)
 
 	s := openScratchStoreAt(t, path, Options{})
-	if s.SchemaVersion() != 2 || LatestSchema() != 2 {
+	if s.SchemaVersion() != base+1 || LatestSchema() != base+1 {
 		t.Fatalf("schema %d, latest %d", s.SchemaVersion(), LatestSchema())
 	}
 	if n := countRows(t, s, `SELECT count(*) FROM sqlite_master WHERE name = 'extra'`); n != 1 {
 		t.Fatal("the new migration did not run")
 	}
-	backups, err := filepath.Glob(filepath.Join(dir, "team.backup-v1-*.db"))
+	backups, err := filepath.Glob(filepath.Join(dir, fmt.Sprintf("team.backup-v%d-*.db", base)))
 	if err != nil || len(backups) != 1 {
 		t.Fatalf("backups %v, %v", backups, err)
 	}
 	b := openScratchStoreAt(t, backups[0], Options{ReadOnly: true})
-	if b.SchemaVersion() != 1 {
+	if b.SchemaVersion() != base {
 		t.Fatalf("backup schema %d", b.SchemaVersion())
 	}
 	rows, err := b.ListStaff(tctx, StaffFilter{})
@@ -502,17 +505,18 @@ func TestFailingMigrationChangesNothing(t *testing.T) {
 	ro := openScratchStoreAt(t, path, Options{ReadOnly: true})
 	before := dbSnapshot(t, ro)
 	ro.Close()
+	base := LatestSchema()
 
 	withMigrations(t, `CREATE TABLE half (x); INSERT INTO half VALUES (1);
 		UPDATE staff SET notes = 'изменено';
 		INSERT INTO no_such_table VALUES (1);`)
 	_, err := Open(path, Options{})
 	e := wantProblem(t, err, ProblemOther, path)
-	if !strings.Contains(e.Error(), "migration 2") {
+	if !strings.Contains(e.Error(), fmt.Sprintf("migration %d", base+1)) {
 		t.Fatalf("message %q", e.Error())
 	}
 	ro = openScratchStoreAt(t, path, Options{ReadOnly: true})
-	if ro.SchemaVersion() != 1 {
+	if ro.SchemaVersion() != base {
 		t.Fatalf("schema %d after a failed migration", ro.SchemaVersion())
 	}
 	if after := dbSnapshot(t, ro); after != before {
@@ -520,7 +524,7 @@ func TestFailingMigrationChangesNothing(t *testing.T) {
 	}
 	ro.Close()
 	// The backup was taken before the attempt.
-	if backups, _ := filepath.Glob(filepath.Join(dir, "team.backup-v1-*.db")); len(backups) != 1 {
+	if backups, _ := filepath.Glob(filepath.Join(dir, fmt.Sprintf("team.backup-v%d-*.db", base))); len(backups) != 1 {
 		t.Fatalf("backups %v", backups)
 	}
 }
@@ -529,6 +533,7 @@ func TestEachMigrationIsItsOwnTransaction(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "team.db")
 	createLeadboardFile(t, path)
+	base := LatestSchema()
 	withMigrations(t,
 		`CREATE TABLE second (x); INSERT INTO second VALUES (2);`,
 		`CREATE TABLE third (x); INSERT INTO missing VALUES (3);`)
@@ -536,8 +541,8 @@ func TestEachMigrationIsItsOwnTransaction(t *testing.T) {
 	wantProblem(t, err, ProblemOther, path)
 
 	db := rawDB(t, path, "")
-	if v := rawInt(t, db, `PRAGMA user_version`); v != 2 {
-		t.Fatalf("user_version %d, want 2 (the migration that worked stays)", v)
+	if v := rawInt(t, db, `PRAGMA user_version`); v != base+1 {
+		t.Fatalf("user_version %d, want %d (the migration that worked stays)", v, base+1)
 	}
 	if n := rawInt(t, db, `SELECT count(*) FROM second`); n != 1 {
 		t.Fatalf("second holds %d rows", n)
@@ -551,12 +556,12 @@ func TestEachMigrationIsItsOwnTransaction(t *testing.T) {
 	db.Close()
 
 	// Fixing the script lets the next start finish from version 2.
-	migrations[2] = `CREATE TABLE third (x);`
+	migrations[base+1] = `CREATE TABLE third (x);`
 	s := openScratchStoreAt(t, path, Options{})
-	if s.SchemaVersion() != 3 {
+	if s.SchemaVersion() != base+2 {
 		t.Fatalf("schema %d", s.SchemaVersion())
 	}
-	if backups, _ := filepath.Glob(filepath.Join(dir, "team.backup-v2-*.db")); len(backups) != 1 {
+	if backups, _ := filepath.Glob(filepath.Join(dir, fmt.Sprintf("team.backup-v%d-*.db", base+1))); len(backups) != 1 {
 		t.Fatalf("no backup of version 2: %v", backups)
 	}
 }

@@ -89,12 +89,34 @@ func (g *gen) activity(c *client, buf []irow) []irow {
 				note: pick(g, complaintNotes)})
 		}
 	}
-	slices.SortFunc(buf, func(a, b irow) int {
+	byTime := func(a, b irow) int {
 		if c := cmp.Compare(a.at, b.at); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.seq, b.seq)
-	})
+	}
+	slices.SortFunc(buf, byTime)
+	// Two entries of one kind for one client in the same minute would be one entry to
+	// an import (its natural key): move the later one on by a minute.
+	type slot struct {
+		at   stamp
+		kind string
+	}
+	taken := make(map[slot]bool, len(buf))
+	moved := false
+	for i := range buf {
+		for taken[slot{buf[i].at, buf[i].kind}] {
+			buf[i].at++
+			if buf[i].resolved != noStamp {
+				buf[i].resolved++
+			}
+			moved = true
+		}
+		taken[slot{buf[i].at, buf[i].kind}] = true
+	}
+	if moved {
+		slices.SortFunc(buf, byTime)
+	}
 	return buf
 }
 

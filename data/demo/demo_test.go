@@ -765,3 +765,12 @@ func BenchmarkGenerateSmall(b *testing.B) {
 		s.Close()
 	}
 }
+
+// An import knows a log entry by its client, time and kind: the demo never repeats one.
+func TestLogEntriesAreDistinct(t *testing.T) {
+	_, db := fixture(t)
+	if n := queryInt(t, db, `SELECT count(*) FROM (SELECT 1 FROM interactions
+		GROUP BY client_id, occurred_at, kind HAVING count(*) > 1)`); n != 0 {
+		t.Errorf("%d repeated log entries", n)
+	}
+}

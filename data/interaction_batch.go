@@ -1,0 +1,89 @@
+package data
+
+import (
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+)
+
+// BatchOutcome says what adding one record to a batch did.
+type BatchOutcome int
+
+const (
+	Added    BatchOutcome = iota // written
+	Existed                      // already in the database before the batch: left as it is
+	Repeated                     // written earlier in the same batch (a duplicate in one file)
+)
+
+// InteractionBatch adds many log entries in one transaction with statements prepared
+// once (the import of a long log). An entry is the same as another when it has the
+// same client, time and kind.
+type InteractionBatch struct {
+	t          *Tx
+	find       *sql.Stmt
+	insert     *sql.Stmt
+	lastBefore int64 // the highest id before the batch: a match above it came from the batch
+}
+
+// NewInteractionBatch prepares a batch; Close releases it.
+func (t *Tx) NewInteractionBatch() (*InteractionBatch, error) {
+	b := &InteractionBatch{t: t}
+	err := t.tx.QueryRowContext(t.ctx, `SELECT coalesce(max(id), 0) FROM interactions`).Scan(&b.lastBefore)
+	if err != nil {
+		return nil, err
+	}
+	if b.find, err = t.tx.PrepareContext(t.ctx, `SELECT id FROM interactions
+		WHERE client_id = ? AND occurred_at = ? AND kind = ? LIMIT 1`); err != nil {
+		return nil, err
+	}
+	b.insert, err = t.tx.PrepareContext(t.ctx, `INSERT INTO interactions (client_id, staff_id, occurred_at, channel,
+		kind, response_hours, resolved_at, satisfaction, amount, report_due, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		b.find.Close()
+		return nil, err
+	}
+	return b, nil
+}
+
+// Add validates an entry (client and staff ids must come from the database) and
+// writes it unless the same entry exists.
+func (b *InteractionBatch) Add(in Interaction) (BatchOutcome, error) {
+	in.Notes = strings.TrimSpace(in.Notes)
+	if in.Kind != KindReportSent {
+		in.ReportDue = time.Time{}
+	}
+	var ch checker
+	validateInteraction(in, &ch)
+	if err := ch.err(); err != nil {
+		return Added, err
+	}
+	var id int64
+	err := b.find.QueryRowContext(b.t.ctx, in.ClientID, dateTimeValue(in.At), in.Kind).Scan(&id)
+	switch {
+	case err == nil && id > b.lastBefore:
+		return Repeated, nil
+	case err == nil:
+		return Existed, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return Added, err
+	}
+	var staff, amount, satisfaction any
+	if in.StaffID != 0 {
+		staff = in.StaffID
+	}
+	if in.Amount != 0 {
+		amount = in.Amount
+	}
+	if in.Satisfaction != 0 {
+		satisfaction = in.Satisfaction
+	}
+	_, err = b.insert.ExecContext(b.t.ctx, in.ClientID, staff, dateTimeValue(in.At), in.Channel, in.Kind,
+		in.ResponseHours, dateTimeValue(in.ResolvedAt), satisfaction, amount, dateValue(in.ReportDue), in.Notes)
+	return Added, err
+}
+
+// Close releases the prepared statements.
+func (b *InteractionBatch) Close() error {
+	return errors.Join(b.find.Close(), b.insert.Close())
+}
