@@ -10,6 +10,9 @@ import (
 
 	"leadboard/assets"
 	"leadboard/data"
+	"leadboard/data/parse"
+	"leadboard/data/sheet"
+	"leadboard/data/transfer"
 )
 
 func loadTranslations(t *testing.T, lang string) map[string]string {
@@ -122,6 +125,21 @@ func TestEveryKeyUsedIsTranslated(t *testing.T) {
 	add("report.", data.ReportFrequencies...)
 	add("role.", string(data.RoleLead), string(data.RoleBackup))
 	add("cli.entity.", data.CountedTables...)
+	for _, k := range transfer.Kinds {
+		add("kind_name.", string(k))
+	}
+	add("fileerr.", sheet.ProblemEmpty, sheet.ProblemBinary, sheet.ProblemNoHeader, sheet.ProblemBadXLSX,
+		sheet.ProblemNoSheet, sheet.ProblemBadCSV)
+	add("err.", parse.CodeNotNumber, parse.CodeNotInteger, parse.CodeNotMoney, parse.CodeNotPercent, parse.CodeNotDate,
+		parse.CodeNotDateTime, parse.CodeNotPeriod, parse.CodeNotBool, parse.CodeInvalidChoice, parse.CodeUnknownPerson,
+		parse.CodeAmbiguousPerson, transfer.CodeMissingColumn, transfer.CodeUnknownClient, transfer.CodeRepeated)
+	// Codes an importer writes as string literals: r.fail(key, "code", ...).
+	importCode := regexp.MustCompile(`\br\.fail\("[a-z_]+", "([a-z_]+)"`)
+	walkGo(t, "../data/transfer", func(path, src string) {
+		for _, m := range importCode.FindAllStringSubmatch(src, -1) {
+			want["err."+m[1]] = path
+		}
+	})
 	for _, p := range []data.Problem{data.ProblemMissing, data.ProblemNotDatabase, data.ProblemDamaged, data.ProblemNewer,
 		data.ProblemLocked, data.ProblemReadOnly, data.ProblemOther} {
 		add("dberr.", string(p))

@@ -48,8 +48,9 @@ type App struct {
 	db   atomic.Pointer[data.Store]
 	busy sync.WaitGroup // background work in flight; tests wait on it
 
-	dialogs  []dialog.Dialog // open dialogs, topmost last: Escape closes it
-	lastForm *formDialog     // the form dialog shown last (tests fill it in)
+	dialogs    []dialog.Dialog // open dialogs, topmost last: Escape closes it
+	lastForm   *formDialog     // the form dialog shown last (tests fill it in)
+	lastImport *importDialog   // the import dialog shown last (tests drive it)
 
 	nav       *widget.List
 	selecting bool  // the code, not the user, is moving the navigation's selection

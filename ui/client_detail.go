@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leadboard/data"
+	"leadboard/data/table"
+	"leadboard/data/transfer"
 	"leadboard/ui/widgets"
 )
 
@@ -77,14 +79,23 @@ func newClientDetail(s *clientsScreen, id int64) *clientDetail {
 		a.editInteraction(data.Interaction{ClientID: d.id, StaffID: d.current.Lead.ID, At: a.now(),
 			Channel: "email", Kind: data.KindRequest}, d.reloadAll)
 	})
-	withAdd := func(b *widget.Button, content fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewBorder(container.NewHBox(b), nil, nil, nil, content)
+	withTools := func(content fyne.CanvasObject, tools ...fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewBorder(container.NewHBox(tools...), nil, nil, nil, content)
 	}
+	exportLog := a.exportButton(func(lang string) table.Table { return transfer.InteractionTable(d.log.Rows(), lang) },
+		func() int { return len(d.log.Rows()) })
+	exportContacts := a.exportButton(func(lang string) table.Table { return transfer.ContactTable(d.contacts.Rows(), lang) },
+		func() int { return len(d.contacts.Rows()) })
+	exportContracts := a.exportButton(func(lang string) table.Table {
+		return transfer.ContractTable(d.contracts.Rows(), lang)
+	}, func() int { return len(d.contracts.Rows()) })
+	exportTeam := a.exportButton(func(lang string) table.Table { return transfer.AssignmentTable(d.team.Rows(), lang) },
+		func() int { return len(d.team.Rows()) })
 	d.tabs = container.NewAppTabs(
-		container.NewTabItem(T("clients.tab.interactions"), withAdd(addInteraction, d.log)),
-		container.NewTabItem(T("clients.tab.contacts"), withAdd(addContact, d.contacts)),
-		container.NewTabItem(T("clients.tab.contracts"), withAdd(addContract, d.contracts)),
-		container.NewTabItem(T("clients.tab.team"), d.team),
+		container.NewTabItem(T("clients.tab.interactions"), withTools(d.log, addInteraction, exportLog)),
+		container.NewTabItem(T("clients.tab.contacts"), withTools(d.contacts, addContact, exportContacts)),
+		container.NewTabItem(T("clients.tab.contracts"), withTools(d.contracts, addContract, exportContracts)),
+		container.NewTabItem(T("clients.tab.team"), withTools(d.team, exportTeam)),
 	)
 	actions := container.NewHBox(d.edit, d.reassign, d.archive, d.restore)
 	top := container.NewBorder(nil, nil, back, actions, container.NewVBox(d.heading, d.subtitle))

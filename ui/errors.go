@@ -3,8 +3,8 @@ package ui
 import (
 	"errors"
 	"strings"
-	"time"
 
+	"leadboard/assets/locale"
 	"leadboard/data"
 	"leadboard/ui/widgets"
 )
@@ -54,20 +54,7 @@ func fieldMessages(v *data.ValidationError) map[string]string {
 
 // formatParams writes dates and numbers in the message's language.
 func formatParams(params map[string]any) map[string]any {
-	out := make(map[string]any, len(params))
-	for k, v := range params {
-		switch x := v.(type) {
-		case time.Time:
-			out[k] = date(x)
-		case float64:
-			out[k] = number(x, 2)
-		case int:
-			out[k] = integer(x)
-		default:
-			out[k] = v
-		}
-	}
-	return out
+	return locale.FormatParams(currentLang(), params)
 }
 
 // showFormError puts a save error where the user looks: field errors under their

@@ -3,6 +3,8 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"leadboard/data/transfer"
 )
 
 // searcher and adder are screens that have a search field (Ctrl+F) and can add a
@@ -25,6 +27,8 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		item(T("db.open"), fyne.KeyO, a.chooseDatabase),
 		item(T("db.new"), "", func() { a.newDatabaseDialog(false) }),
 		item(T("db.new_demo"), "", func() { a.newDatabaseDialog(true) }),
+		fyne.NewMenuItemSeparator(),
+		item(T("import.open"), fyne.KeyI, a.importInCurrent),
 	)
 	edit := fyne.NewMenu(T("menu.edit"),
 		item(T("menu.new_record"), fyne.KeyN, a.addInCurrent),
@@ -48,6 +52,18 @@ func (a *App) addInCurrent() {
 	if s, ok := a.screens[a.current].(adder); ok && a.store() != nil && len(a.dialogs) == 0 {
 		s.add()
 	}
+}
+
+// importInCurrent opens the import for what the current screen lists (Ctrl+I).
+func (a *App) importInCurrent() {
+	if a.store() == nil || len(a.dialogs) > 0 {
+		return
+	}
+	kind := transfer.Staff
+	if a.screens[a.current] == a.clients {
+		kind = transfer.Clients
+	}
+	a.openImport(kind)
 }
 
 // focusSearch puts the cursor in the current list's search field (Ctrl+F).

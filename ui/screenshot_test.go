@@ -7,6 +7,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"leadboard/data/transfer"
 )
 
 // TestScreenshots renders the main screens from demo data into the folder named by
@@ -38,5 +41,15 @@ func TestScreenshots(t *testing.T) {
 		shoot("clients")
 		a.clients.openClient(a.clients.table.Rows()[0].ID)
 		shoot("client-card")
+		a.clients.closeDetail()
+		path := filepath.Join(t.TempDir(), "клиенты.csv")
+		os.WriteFile(path, []byte("Название компании;Ответственный;Категория;Бюджет;Статус\n"+
+			"Северный ветер;"+a.clients.table.Rows()[0].Lead.Name+";А;1 250 000 ₽;в работе\n"+
+			"Южный берег;Неизвестный Сотрудник;Б;200 000;пауза\n"), 0o644)
+		a.openImport(transfer.Clients)
+		a.lastImport.setFile(path)
+		settle(a)
+		test.Tap(a.lastImport.check)
+		shoot("import")
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leadboard/data"
+	"leadboard/data/table"
+	"leadboard/data/transfer"
 	"leadboard/ui/widgets"
 )
 
@@ -59,8 +61,11 @@ func newStaffScreen(a *App) *staffScreen {
 	s.table.SortBy(0, false)
 	add := widget.NewButtonWithIcon(T("staff.add"), theme.ContentAddIcon(), s.add)
 	add.Importance = widget.HighImportance
+	importBtn := widget.NewButtonWithIcon(T("import.open"), theme.UploadIcon(), func() { a.openImport(transfer.Staff) })
+	export := a.exportButton(func(lang string) table.Table { return transfer.StaffTable(s.table.Rows(), lang) },
+		func() int { return len(s.table.Rows()) })
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, add, s.search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(importBtn, export, add), s.search),
 		container.NewGridWithColumns(3, s.gradeSel, s.teamSel, s.statusSel),
 		s.count,
 	)

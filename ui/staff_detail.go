@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leadboard/data"
+	"leadboard/data/table"
+	"leadboard/data/transfer"
 	"leadboard/ui/widgets"
 )
 
@@ -51,8 +53,16 @@ func newStaffDetail(s *staffScreen, id int64) *staffDetail {
 	d.clients.OnSelected = func(r data.AssignmentRow) { s.app.clients.openClient(r.ClientID) }
 	d.history = widgets.NewTable(gradeHistoryColumns(), T("list.empty"))
 	d.log = widgets.NewTable(interactionColumns(false), T("list.empty"))
-	d.clientTab = container.NewTabItem(T("staff.tab.clients"), d.clients)
-	d.logTab = container.NewTabItem(T("staff.tab.interactions"), d.log)
+	a := s.app
+	exportClients := a.exportButton(func(lang string) table.Table { return transfer.AssignmentTable(d.clients.Rows(), lang) },
+		func() int { return len(d.clients.Rows()) })
+	exportLog := a.exportButton(func(lang string) table.Table { return transfer.InteractionTable(d.log.Rows(), lang) },
+		func() int { return len(d.log.Rows()) })
+	withTools := func(content fyne.CanvasObject, tools ...fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewBorder(container.NewHBox(tools...), nil, nil, nil, content)
+	}
+	d.clientTab = container.NewTabItem(T("staff.tab.clients"), withTools(d.clients, exportClients))
+	d.logTab = container.NewTabItem(T("staff.tab.interactions"), withTools(d.log, exportLog))
 	d.tabs = container.NewAppTabs(d.clientTab, container.NewTabItem(T("staff.tab.grades"), d.history), d.logTab)
 	top := container.NewBorder(nil, nil, back, container.NewHBox(d.edit, d.archive),
 		container.NewVBox(d.heading, d.subtitle))

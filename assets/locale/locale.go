@@ -192,3 +192,24 @@ func PluralForm(lang string, n int) string {
 		return "many"
 	}
 }
+
+// FormatParams writes a message's dates and numbers the language's way, leaving
+// other values as they are.
+func FormatParams(lang string, params map[string]any) map[string]any {
+	out := make(map[string]any, len(params))
+	for k, v := range params {
+		switch x := v.(type) {
+		case time.Time:
+			out[k] = Date(lang, x)
+		case float64:
+			out[k] = Number(lang, x, 2)
+		case int:
+			out[k] = Int(lang, int64(x))
+		case int64:
+			out[k] = Int(lang, x)
+		default:
+			out[k] = v
+		}
+	}
+	return out
+}

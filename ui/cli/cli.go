@@ -59,6 +59,10 @@ func Run(args []string, stdout, stderr io.Writer, openWindow func(WindowOptions)
 		return e.demo(rest)
 	case "check":
 		return e.check(rest)
+	case "import":
+		return e.importFile(rest)
+	case "export":
+		return e.exportFile(rest)
 	case "version":
 		fmt.Fprintf(stdout, "leadboard %s (%s)\n", Version, e.t("cli.schema", map[string]any{"Version": data.LatestSchema()}))
 		return ExitOK
@@ -97,7 +101,9 @@ func (e *env) setLanguage(choice string) {
 	e.msg = msg
 }
 
-func (e *env) t(key string, data map[string]any) string { return e.msg.T(key, data) }
+func (e *env) t(key string, data map[string]any) string {
+	return e.msg.T(key, locale.FormatParams(e.lang, data))
+}
 
 func (e *env) usage(w io.Writer) {
 	fmt.Fprintln(w, e.t("cli.usage", nil))

@@ -1,0 +1,134 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"leadboard/data"
+	"leadboard/data/sheet"
+	"leadboard/data/transfer"
+)
+
+// importFile reads a CSV or XLSX file into the database: all rows or none.
+func (e *env) importFile(args []string) int {
+	fs := e.flags("import")
+	db := fs.String("db", "", "")
+	kind := fs.String("kind", "", "")
+	dryRun := fs.Bool("dry-run", false, "")
+	sheetName := fs.String("sheet", "", "")
+	fs.String("lang", "", "")
+	if err := fs.Parse(args); err != nil {
+		return ExitUsage
+	}
+	if *db == "" || fs.NArg() != 1 {
+		fmt.Fprintln(e.stderr, e.t("cli.import.usage", nil))
+		return ExitUsage
+	}
+	k, ok := e.kind(*kind)
+	if !ok {
+		return ExitUsage
+	}
+	st, err := data.Open(*db, data.Options{Create: true})
+	if err != nil {
+		return e.fail(err)
+	}
+	defer st.Close()
+	rep, err := transfer.Import(context.Background(), st, fs.Arg(0),
+		transfer.Options{Kind: k, Sheet: *sheetName, DryRun: *dryRun, Lang: e.lang})
+	if err != nil {
+		return e.failFile(fs.Arg(0), err)
+	}
+	for _, re := range rep.Errors {
+		fmt.Fprintln(e.stderr, re.Describe(k, e.lang, e.t))
+	}
+	if rep.More > 0 {
+		fmt.Fprintln(e.stderr, e.t("cli.import.more_errors", map[string]any{"Count": rep.More}))
+	}
+	e.printImportSummary(rep)
+	if rep.Failed() {
+		return ExitUsage
+	}
+	return ExitOK
+}
+
+func (e *env) kind(name string) (transfer.Kind, bool) {
+	for _, k := range transfer.Kinds {
+		if string(k) == name {
+			return k, true
+		}
+	}
+	names := make([]string, len(transfer.Kinds))
+	for i, k := range transfer.Kinds {
+		names[i] = string(k)
+	}
+	fmt.Fprintln(e.stderr, e.t("cli.bad_kind", map[string]any{"Kind": name, "Kinds": strings.Join(names, ", ")}))
+	return "", false
+}
+
+func (e *env) printImportSummary(rep transfer.Report) {
+	params := map[string]any{"Format": rep.Format, "Rows": rep.Rows, "Added": rep.Added, "Updated": rep.Updated,
+		"Unchanged": rep.Unchanged, "Errors": len(rep.Errors) + rep.More}
+	switch {
+	case rep.Failed():
+		fmt.Fprintln(e.stderr, e.t("cli.import.rejected", params))
+	case rep.DryRun:
+		fmt.Fprintln(e.stdout, e.t("cli.import.checked", params))
+	default:
+		fmt.Fprintln(e.stdout, e.t("cli.import.done", params))
+	}
+}
+
+// failFile reports a file that cannot be read at all.
+func (e *env) failFile(path string, err error) int {
+	var fe *sheet.FormatError
+	if errors.As(err, &fe) {
+		fmt.Fprintln(e.stderr, e.t("cli.import.bad_file", map[string]any{"Path": path,
+			"Reason": e.t("fileerr."+fe.Problem, map[string]any{"Detail": fe.Detail})}))
+		return ExitUsage
+	}
+	if errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintln(e.stderr, e.t("cli.import.no_file", map[string]any{"Path": path}))
+		return ExitUsage
+	}
+	return e.fail(err)
+}
+
+// exportFile writes a list to CSV or XLSX. The file appears only when complete.
+func (e *env) exportFile(args []string) int {
+	fs := e.flags("export")
+	db := fs.String("db", "", "")
+	what := fs.String("what", "", "")
+	format := fs.String("format", "", "")
+	out := fs.String("out", "", "")
+	delimiter := fs.String("delimiter", ";", "")
+	fs.String("lang", "", "")
+	if !e.parse(fs, args) {
+		return ExitUsage
+	}
+	if *db == "" || *out == "" || (*format != "csv" && *format != "xlsx") || len([]rune(*delimiter)) != 1 {
+		fmt.Fprintln(e.stderr, e.t("cli.export.usage", nil))
+		return ExitUsage
+	}
+	k, ok := e.kind(*what)
+	if !ok {
+		return ExitUsage
+	}
+	st, err := data.Open(*db, data.Options{ReadOnly: true})
+	if err != nil {
+		return e.fail(err)
+	}
+	defer st.Close()
+	t, err := transfer.WholeTable(context.Background(), st, k, e.lang)
+	if err != nil {
+		return e.fail(err)
+	}
+	err = transfer.Export(*out, t, transfer.Format(*format), e.lang, []rune(*delimiter)[0])
+	if err != nil {
+		return e.fail(err)
+	}
+	fmt.Fprintln(e.stdout, e.t("cli.export.done", map[string]any{"Path": *out}))
+	return ExitOK
+}

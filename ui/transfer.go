@@ -1,0 +1,377 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"leadboard/data"
+	"leadboard/data/sheet"
+	"leadboard/data/table"
+	"leadboard/data/transfer"
+	"leadboard/ui/widgets"
+)
+
+// exportButton exports what a list shows, as it shows it (filter and order).
+func (a *App) exportButton(build func(lang string) table.Table, rows func() int) *widget.Button {
+	return widget.NewButtonWithIcon(T("export.open"), theme.DownloadIcon(), func() { a.exportDialog(build, rows()) })
+}
+
+type exportFormat struct {
+	format    transfer.Format
+	delimiter rune
+	ext       string
+}
+
+var exportFormats = []exportFormat{{transfer.XLSX, 0, ".xlsx"}, {transfer.CSV, ';', ".csv"}, {transfer.CSV, ',', ".csv"}}
+
+func (f exportFormat) label() string {
+	switch {
+	case f.format == transfer.XLSX:
+		return T("export.format.xlsx")
+	case f.delimiter == ',':
+		return T("export.format.csv_comma")
+	}
+	return T("export.format.csv")
+}
+
+// exportDialog asks for the format, then for the file, and writes it in the
+// background; the file appears only when complete.
+func (a *App) exportDialog(build func(lang string) table.Table, rows int) {
+	lang := currentLang()
+	t := build(lang)
+	formats := newChoice([]int{0, 1, 2}, func(i int) string { return exportFormats[i].label() }, nil)
+	formats.setValue(0)
+	form := widgets.NewForm()
+	form.SetIntro(Tf("export.rows", map[string]any{"Count": rows}))
+	form.Add("format", T("export.format"), formats, true)
+	var fd *formDialog
+	fd = a.showFormDialog(T("export.title"), form, 520, func(done func(error)) {
+		f := exportFormats[formats.value()]
+		done(nil)
+		save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil || w == nil {
+				return
+			}
+			path := w.URI().Path()
+			w.Close() // the dialog created the file; the export replaces it when complete
+			a.exportTo(path, t, f, lang)
+		}, a.win)
+		save.SetFileName(safeFileName(t.Name) + f.ext)
+		save.SetFilter(storage.NewExtensionFileFilter([]string{f.ext}))
+		a.showDialog(save)
+	})
+	fd.save.SetText(T("export.choose"))
+}
+
+// exportTo writes the table in the background; a failure leaves no file behind.
+func (a *App) exportTo(path string, t table.Table, f exportFormat, lang string) {
+	var err error
+	a.background(func() {
+		err = transfer.Export(path, t, f.format, lang, f.delimiter)
+		if err != nil {
+			if info, statErr := os.Stat(path); statErr == nil && info.Size() == 0 {
+				os.Remove(path) // the empty file the save dialog made
+			}
+		}
+	}, func() {
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		a.showInfo(T("export.title"), Tf("export.done", map[string]any{"Path": path}))
+	})
+}
+
+func safeFileName(name string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '_'
+		}
+		return r
+	}, name)
+}
+
+// showInfo tells the user something went well.
+func (a *App) showInfo(title, message string) {
+	l := widget.NewLabel(message)
+	l.Wrapping = fyne.TextWrapWord
+	a.showDialog(dialog.NewCustom(title, T("action.close"), container.NewGridWrap(fyne.NewSize(520, 80), l), a.win))
+}
+
+// importDialog walks through an import: choose the file and what it holds, see how
+// its columns map (and change it), check, then import with progress and Cancel.
+type importDialog struct {
+	a       *App
+	path    string
+	kind    *choice[transfer.Kind]
+	file    *widget.Label
+	format  *widget.Label
+	mapping *fyne.Container
+	fields  []*choice[string] // one per column of the file
+	missing *widget.Label
+	result  *widgets.Entry // the report; selectable, so it can be copied
+	bar     *widget.ProgressBar
+	check   *widget.Button
+	run     *widget.Button
+	cancel  context.CancelFunc
+	dlg     *dialog.CustomDialog
+	loads   ticket
+}
+
+func (a *App) openImport(kind transfer.Kind) {
+	d := &importDialog{a: a}
+	d.kind = newChoice(transfer.Kinds, func(k transfer.Kind) string { return T("kind_name." + string(k)) },
+		func(transfer.Kind) { d.preview() })
+	d.kind.setValueQuietly(kind)
+	d.file = widget.NewLabel(T("import.choose"))
+	d.file.Truncation = fyne.TextTruncateEllipsis
+	choose := widget.NewButtonWithIcon(T("db.open"), theme.FolderOpenIcon(), d.chooseFile)
+	choose.SetText(T("import.file") + "…")
+	d.format = widget.NewLabel("")
+	d.format.Wrapping = fyne.TextWrapWord
+	d.mapping = container.NewVBox()
+	d.missing = widget.NewLabel("")
+	d.missing.Importance = widget.DangerImportance
+	d.missing.Truncation = fyne.TextTruncateEllipsis
+	d.missing.Hide()
+	d.result = widgets.NewMultiLineEntry()
+	d.bar = widget.NewProgressBar()
+	d.bar.Hide()
+	d.check = widget.NewButton(T("import.check"), func() { d.start(true) })
+	d.run = widget.NewButtonWithIcon(T("import.run"), theme.UploadIcon(), func() { d.start(false) })
+	d.run.Importance = widget.HighImportance
+	d.check.Disable()
+	d.run.Disable()
+	copyErrors := widget.NewButtonWithIcon(T("import.copy"), theme.ContentCopyIcon(), func() {
+		a.win.Clipboard().SetContent(d.result.Text)
+	})
+	top := container.New(layout.NewFormLayout(),
+		widget.NewLabel(T("import.file")), container.NewBorder(nil, nil, nil, choose, d.file),
+		widget.NewLabel(T("import.kind")), d.kind)
+	header := container.NewGridWithColumns(3, bold(T("import.column")), bold(T("import.field")), bold(T("import.sample")))
+	content := container.NewBorder(container.NewVBox(top, d.format, header), container.NewVBox(d.missing, d.bar,
+		container.NewGridWrap(fyne.NewSize(860, 140), d.result), copyErrors), nil, nil, container.NewVScroll(d.mapping))
+	closeBtn := widget.NewButton(T("action.close"), func() { d.dlg.Hide() })
+	d.dlg = dialog.NewCustomWithoutButtons(T("import.title"), content, a.win)
+	d.dlg.SetButtons([]fyne.CanvasObject{closeBtn, d.check, d.run})
+	d.dlg.SetOnClosed(func() {
+		if d.cancel != nil {
+			d.cancel()
+		}
+	})
+	d.dlg.Resize(fyne.NewSize(900, 680))
+	a.lastImport = d
+	a.showDialog(d.dlg)
+}
+
+func bold(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+func (d *importDialog) chooseFile() {
+	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		d.setFile(path)
+	}, d.a.win)
+	open.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".tsv", ".xlsx"}))
+	d.a.showDialog(open)
+}
+
+func (d *importDialog) setFile(path string) {
+	d.path = path
+	d.file.SetText(path)
+	d.preview()
+}
+
+// preview reads the file's start in the background and shows the column mapping.
+func (d *importDialog) preview() {
+	if d.path == "" {
+		return
+	}
+	path, kind := d.path, d.kind.value()
+	d.result.SetText("")
+	var p transfer.Preview
+	var err error
+	n := d.loads.next()
+	d.a.background(func() { p, err = transfer.PreviewFile(path, kind, "") }, func() {
+		if !d.loads.current(n) {
+			return
+		}
+		if err != nil {
+			d.format.SetText(describeFileError(path, err))
+			d.mapping.RemoveAll()
+			d.check.Disable()
+			d.run.Disable()
+			return
+		}
+		d.showPreview(kind, p)
+	})
+}
+
+func (d *importDialog) showPreview(kind transfer.Kind, p transfer.Preview) {
+	d.format.SetText(Tf("import.read_as", map[string]any{"Format": p.Format, "Row": p.HeaderRow}))
+	columns := transfer.Columns(kind)
+	keys := []string{""}
+	titles := map[string]string{"": T("import.skip")}
+	for _, c := range columns {
+		keys = append(keys, c.Key)
+		titles[c.Key] = c.Title(currentLang())
+	}
+	d.mapping.RemoveAll()
+	d.fields = nil
+	for i, h := range p.Header {
+		field := newChoice(keys, func(k string) string { return titles[k] }, func(string) { d.checkMissing(kind) })
+		field.setValueQuietly(p.Mapping[i])
+		d.fields = append(d.fields, field)
+		var samples []string
+		for _, row := range p.Rows {
+			if i < len(row) && strings.TrimSpace(row[i]) != "" && len(samples) < 3 {
+				samples = append(samples, row[i])
+			}
+		}
+		sample := widget.NewLabel(strings.Join(samples, " · "))
+		sample.Truncation = fyne.TextTruncateEllipsis
+		name := widget.NewLabel(h)
+		name.Truncation = fyne.TextTruncateEllipsis
+		d.mapping.Add(container.NewGridWithColumns(3, name, field, sample))
+	}
+	d.checkMissing(kind)
+}
+
+// currentMapping is the mapping as the user left it.
+func (d *importDialog) currentMapping() transfer.Mapping {
+	m := make(transfer.Mapping, len(d.fields))
+	for i, f := range d.fields {
+		m[i] = f.value()
+	}
+	return m
+}
+
+// checkMissing names the required columns nobody is mapped to, and allows the
+// import only when there are none.
+func (d *importDialog) checkMissing(kind transfer.Kind) {
+	m := d.currentMapping()
+	var missing []string
+	for _, key := range transfer.Required(kind) {
+		found := false
+		for _, k := range m {
+			found = found || k == key
+		}
+		if !found {
+			for _, c := range transfer.Columns(kind) {
+				if c.Key == key {
+					missing = append(missing, "«"+c.Title(currentLang())+"»")
+				}
+			}
+		}
+	}
+	if len(missing) > 0 {
+		d.missing.SetText(Tf("import.missing", map[string]any{"Columns": strings.Join(missing, ", ")}))
+		d.missing.Show()
+		d.check.Disable()
+		d.run.Disable()
+		return
+	}
+	d.missing.Hide()
+	d.check.Enable()
+	d.run.Enable()
+}
+
+// start checks (dryRun) or imports the file in the background with progress; the
+// dialog's Close cancels it, and a cancelled import writes nothing.
+func (d *importDialog) start(dryRun bool) {
+	st := d.a.store()
+	if st == nil || d.path == "" {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	d.cancel = cancel
+	opt := transfer.Options{Kind: d.kind.value(), Mapping: d.currentMapping(), DryRun: dryRun, Lang: currentLang(),
+		Progress: func(f float64) { onUI(func() { d.bar.SetValue(f) }) }}
+	d.check.Disable()
+	d.run.Disable()
+	d.bar.SetValue(0)
+	d.bar.Show()
+	if dryRun {
+		d.result.SetText(T("import.checking"))
+	} else {
+		d.result.SetText(T("import.running"))
+	}
+	path := d.path
+	var rep transfer.Report
+	var err error
+	d.a.background(func() { rep, err = transfer.Import(ctx, st, path, opt) }, func() {
+		cancel()
+		d.cancel = nil
+		d.bar.Hide()
+		d.check.Enable()
+		d.run.Enable()
+		switch {
+		case errors.Is(err, context.Canceled):
+			d.result.SetText(T("import.cancelled"))
+		case err != nil:
+			d.result.SetText(describeFileError(path, err))
+		default:
+			d.result.SetText(d.describeReport(rep))
+			if rep.Written {
+				d.a.refreshAll()
+			}
+		}
+	})
+}
+
+func (d *importDialog) describeReport(rep transfer.Report) string {
+	params := map[string]any{"Rows": rep.Rows, "Added": rep.Added, "Updated": rep.Updated,
+		"Unchanged": rep.Unchanged, "Errors": len(rep.Errors) + rep.More}
+	var lines []string
+	switch {
+	case rep.Failed():
+		lines = append(lines, Tf("import.rejected", params))
+	case rep.DryRun:
+		lines = append(lines, Tf("import.checked", params))
+	default:
+		lines = append(lines, Tf("import.done", params))
+	}
+	tr := func(key string, p map[string]any) string { return Tf(key, formatParams(p)) }
+	for _, e := range rep.Errors {
+		lines = append(lines, e.Describe(rep.Kind, currentLang(), tr))
+	}
+	if rep.More > 0 {
+		lines = append(lines, Tf("import.more_errors", map[string]any{"Count": rep.More}))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// describeFileError says why a file cannot be read at all.
+func describeFileError(path string, err error) string {
+	var fe *sheet.FormatError
+	if errors.As(err, &fe) {
+		return filepath.Base(path) + ": " + Tf("fileerr."+fe.Problem, map[string]any{"Detail": fe.Detail})
+	}
+	if _, ok := data.AsDBError(err); ok {
+		return describeError(err)
+	}
+	return filepath.Base(path) + ": " + err.Error()
+}
+
+// refreshAll reloads the shown screen after the database changed under it.
+func (a *App) refreshAll() {
+	if a.current >= 0 && a.current < len(a.screens) {
+		a.screens[a.current].reload()
+	}
+}

@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"leadboard/data"
+	"leadboard/data/transfer"
+)
+
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func staffCount(t *testing.T, a *App) int {
+	t.Helper()
+	rows, err := a.store().ListStaff(ctx(), data.StaffFilter{Statuses: data.StaffStatuses})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(rows)
+}
+
+func TestImportChecksThenImports(t *testing.T) {
+	a := openDemo(t, "en")
+	showStaff(t, a)
+	before := staffCount(t, a)
+	path := writeFile(t, "new.csv", "ФИО;Грейд;Ставка;Дата найма\n"+
+		"Орлова Вера Павловна;Старший;1;01.09.2025\n"+
+		"Белов Глеб Андреевич;junior;0,5;15.10.2025\n")
+	a.openImport(transfer.Staff)
+	d := a.lastImport
+	d.setFile(path)
+	settle(a)
+	if len(d.fields) != 4 || d.fields[0].value() != "full_name" || d.fields[2].value() != "fte" {
+		t.Fatalf("mapping %v", d.currentMapping())
+	}
+	if d.run.Disabled() {
+		t.Fatal("a file with every required column cannot be imported")
+	}
+	test.Tap(d.check)
+	settle(a)
+	if !strings.Contains(d.result.Text, "Ready to import: 2 rows; 2 new") {
+		t.Errorf("check says %q", d.result.Text)
+	}
+	if staffCount(t, a) != before {
+		t.Fatal("a check wrote to the database")
+	}
+	test.Tap(d.run)
+	settle(a)
+	if !strings.Contains(d.result.Text, "Imported 2 rows") {
+		t.Errorf("import says %q", d.result.Text)
+	}
+	if staffCount(t, a) != before+2 {
+		t.Fatal("the rows were not imported")
+	}
+	if len(a.staff.table.Rows()) != before+2-countLeft(t, a) {
+		t.Error("the staff list was not refreshed")
+	}
+}
+
+func countLeft(t *testing.T, a *App) int {
+	rows, _ := a.store().ListStaff(ctx(), data.StaffFilter{Statuses: []data.StaffStatus{data.StaffLeft}})
+	return len(rows)
+}
+
+func TestImportListsBadRowsAndWritesNothing(t *testing.T) {
+	a := openDemo(t, "ru")
+	before := staffCount(t, a)
+	path := writeFile(t, "bad.csv", "ФИО;Грейд;Ставка\n"+
+		"Орлова Вера Павловна;Старший;много\n"+
+		"Белов Глеб Андреевич;стажёр;1\n"+
+		"Кузнецова Анна Ильинична;специалист;1\n")
+	a.openImport(transfer.Staff)
+	d := a.lastImport
+	d.setFile(path)
+	settle(a)
+	test.Tap(d.run)
+	settle(a)
+	for _, want := range []string{"Ничего не импортировано", "строка 2, столбец «Ставка», значение «много»",
+		"строка 3, столбец «Грейд», значение «стажёр»"} {
+		if !strings.Contains(d.result.Text, want) {
+			t.Errorf("report lacks %q:\n%s", want, d.result.Text)
+		}
+	}
+	if staffCount(t, a) != before {
+		t.Error("a rejected file wrote rows")
+	}
+}
+
+func TestImportColumnsCanBeMappedByHand(t *testing.T) {
+	a := openDemo(t, "en")
+	path := writeFile(t, "odd.csv", "Работник;Грейд\nОрлова Вера Павловна;senior\n")
+	a.openImport(transfer.Staff)
+	d := a.lastImport
+	d.setFile(path)
+	settle(a)
+	if !d.run.Disabled() || !d.missing.Visible() || !strings.Contains(d.missing.Text, "Full name") {
+		t.Fatalf("an unmapped required column is not reported: %q", d.missing.Text)
+	}
+	d.fields[0].setValue("full_name")
+	settle(a)
+	if d.run.Disabled() || d.missing.Visible() {
+		t.Fatal("mapping the column by hand did not allow the import")
+	}
+	test.Tap(d.run)
+	settle(a)
+	if !strings.Contains(d.result.Text, "Imported 1 rows") && !strings.Contains(d.result.Text, "Imported 1 row") {
+		t.Errorf("import says %q", d.result.Text)
+	}
+}
+
+func TestUnreadableFileIsExplained(t *testing.T) {
+	a := openDemo(t, "en")
+	path := writeFile(t, "photo.csv", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+	a.openImport(transfer.Clients)
+	d := a.lastImport
+	d.setFile(path)
+	settle(a)
+	if !strings.Contains(d.format.Text, "not a table") || !d.run.Disabled() {
+		t.Errorf("a binary file: %q", d.format.Text)
+	}
+}
+
+func TestExportWritesTheListAsShown(t *testing.T) {
+	a := openDemo(t, "en")
+	s := showClients(t, a)
+	s.tierSel.setValue("A")
+	settle(a)
+	rows := s.table.Rows()
+	path := filepath.Join(t.TempDir(), "clients.csv")
+	a.exportTo(path, transfer.ClientTable(rows, "en"), exportFormats[1], "en")
+	settle(a)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	if !strings.HasPrefix(text, "\ufeffClient;") {
+		t.Errorf("no BOM or header: %q", text[:min(40, len(text))])
+	}
+	if lines := strings.Count(strings.TrimSpace(text), "\n") + 1; lines != len(rows)+1 {
+		t.Errorf("%d lines for %d rows", lines, len(rows))
+	}
+	if !strings.Contains(text, rows[0].Name) {
+		t.Error("the first row is missing")
+	}
+}
