@@ -112,21 +112,23 @@ func (a *App) showInfo(title, message string) {
 // importDialog walks through an import: choose the file and what it holds, see how
 // its columns map (and change it), check, then import with progress and Cancel.
 type importDialog struct {
-	a       *App
-	path    string
-	kind    *choice[transfer.Kind]
-	file    *widget.Label
-	format  *widget.Label
-	mapping *fyne.Container
-	fields  []*choice[string] // one per column of the file
-	missing *widget.Label
-	result  *widgets.Entry // the report; selectable, so it can be copied
-	bar     *widget.ProgressBar
-	check   *widget.Button
-	run     *widget.Button
-	cancel  context.CancelFunc
-	dlg     *dialog.CustomDialog
-	loads   ticket
+	a        *App
+	path     string
+	kind     *choice[transfer.Kind]
+	file     *widget.Label
+	format   *widget.Label
+	mapping  *fyne.Container
+	fields   []*choice[string] // one per column of the file
+	missing  *widget.Label
+	result   *widgets.Entry // the report; selectable, so it can be copied
+	bar      *widget.ProgressBar
+	stop     *widget.Button // cancels a running check or import
+	progress *fyne.Container
+	check    *widget.Button
+	run      *widget.Button
+	cancel   context.CancelFunc
+	dlg      *dialog.CustomDialog
+	loads    ticket
 }
 
 func (a *App) openImport(kind transfer.Kind) {
@@ -147,7 +149,14 @@ func (a *App) openImport(kind transfer.Kind) {
 	d.missing.Hide()
 	d.result = widgets.NewMultiLineEntry()
 	d.bar = widget.NewProgressBar()
-	d.bar.Hide()
+	d.stop = widget.NewButtonWithIcon(T("action.cancel"), theme.CancelIcon(), func() {
+		if d.cancel != nil {
+			d.cancel()
+		}
+	})
+	progress := container.NewBorder(nil, nil, nil, d.stop, d.bar)
+	progress.Hide()
+	d.progress = progress
 	d.check = widget.NewButton(T("import.check"), func() { d.start(true) })
 	d.run = widget.NewButtonWithIcon(T("import.run"), theme.UploadIcon(), func() { d.start(false) })
 	d.run.Importance = widget.HighImportance
@@ -160,7 +169,7 @@ func (a *App) openImport(kind transfer.Kind) {
 		widget.NewLabel(T("import.file")), container.NewBorder(nil, nil, nil, choose, d.file),
 		widget.NewLabel(T("import.kind")), d.kind)
 	header := container.NewGridWithColumns(3, bold(T("import.column")), bold(T("import.field")), bold(T("import.sample")))
-	content := container.NewBorder(container.NewVBox(top, d.format, header), container.NewVBox(d.missing, d.bar,
+	content := container.NewBorder(container.NewVBox(top, d.format, header), container.NewVBox(d.missing, d.progress,
 		container.NewGridWrap(fyne.NewSize(860, 140), d.result), copyErrors), nil, nil, container.NewVScroll(d.mapping))
 	closeBtn := widget.NewButton(T("action.close"), func() { d.dlg.Hide() })
 	d.dlg = dialog.NewCustomWithoutButtons(T("import.title"), content, a.win)
@@ -306,7 +315,7 @@ func (d *importDialog) start(dryRun bool) {
 	d.check.Disable()
 	d.run.Disable()
 	d.bar.SetValue(0)
-	d.bar.Show()
+	d.progress.Show()
 	if dryRun {
 		d.result.SetText(T("import.checking"))
 	} else {
@@ -318,7 +327,7 @@ func (d *importDialog) start(dryRun bool) {
 	d.a.background(func() { rep, err = transfer.Import(ctx, st, path, opt) }, func() {
 		cancel()
 		d.cancel = nil
-		d.bar.Hide()
+		d.progress.Hide()
 		d.check.Enable()
 		d.run.Enable()
 		switch {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -153,5 +154,31 @@ func TestExportWritesTheListAsShown(t *testing.T) {
 	}
 	if !strings.Contains(text, rows[0].Name) {
 		t.Error("the first row is missing")
+	}
+}
+
+func TestImportCanBeCancelled(t *testing.T) {
+	a := openDemo(t, "en")
+	client := showClients(t, a).table.Rows()[0].Name
+	var b strings.Builder
+	b.WriteString("Дата;Клиент;Тип;Комментарий\n")
+	for i := 0; i < 40000; i++ {
+		fmt.Fprintf(&b, "%02d.01.2020 %02d:%02d;%s;Запрос;Запрос %d\n", 1+i%28, 9+i/60%9, i%60, client, i)
+	}
+	path := writeFile(t, "log.csv", b.String())
+	before, _ := a.store().Check(ctx())
+	a.openImport(transfer.Interactions)
+	d := a.lastImport
+	d.setFile(path)
+	settle(a)
+	d.start(false)
+	test.Tap(d.stop)
+	settle(a)
+	if d.result.Text != "Cancelled: nothing was written." {
+		t.Fatalf("after Cancel: %q", d.result.Text)
+	}
+	after, _ := a.store().Check(ctx())
+	if after.Counts["interactions"] != before.Counts["interactions"] {
+		t.Error("a cancelled import wrote rows")
 	}
 }
