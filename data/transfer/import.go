@@ -135,6 +135,10 @@ func Import(ctx context.Context, st *data.Store, path string, opt Options) (Repo
 	switch {
 	case errors.Is(err, errDiscard):
 		return rep, nil
+	case err != nil && ctx.Err() != nil:
+		// Cancelling ends the transaction under the running statements: report the
+		// cancellation, not whichever statement noticed it first.
+		return rep, ctx.Err()
 	case err != nil:
 		return rep, err
 	}
