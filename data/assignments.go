@@ -129,11 +129,7 @@ func reassignTx(ctx context.Context, tx *sql.Tx, clientID int64, role Role, staf
 		ch.add("from", "before_date", "Date", cur.Start)
 		return nil
 	}
-	other := RoleBackup
-	if role == RoleBackup {
-		other = RoleLead
-	}
-	counterpart, err := currentAssignment(ctx, tx, clientID, other)
+	counterpart, err := currentAssignment(ctx, tx, clientID, otherRole(role))
 	if err != nil {
 		return err
 	}
@@ -199,11 +195,15 @@ func endAssignments(ctx context.Context, tx *sql.Tx, clientID int64, last time.T
 // imported). It refuses a second lead or backup for the same days, a backup who is
 // the lead at the same time, and a person outside their employment.
 func (s *Store) AddAssignment(ctx context.Context, a Assignment) (int64, error) {
-	return save(s, ctx, func(t *Tx) (int64, error) { return t.AddAssignment(a) })
+	return save(s, ctx, func(t *Tx) (int64, error) {
+		id, _, err := t.AddAssignment(a)
+		return id, err
+	})
 }
 
-// AddAssignment is Store.AddAssignment within the transaction.
-func (t *Tx) AddAssignment(a Assignment) (int64, error) {
+// AddAssignment is Store.AddAssignment within the transaction. The outcome tells a
+// new row (Added) from a guessed one whose start the period made known (Updated).
+func (t *Tx) AddAssignment(a Assignment) (int64, Outcome, error) {
 	ctx := t.ctx
 	var ch checker
 	if a.ClientID == 0 {
@@ -216,35 +216,57 @@ func (t *Tx) AddAssignment(a Assignment) (int64, error) {
 	ch.requiredDate("start", a.Start)
 	ch.notBefore("end", a.End, a.Start)
 	if err := ch.err(); err != nil {
-		return 0, err
+		return 0, Added, err
 	}
-	// The open row a new client's save made starts on a guessed date. Recorded
-	// history is more exact: the same current assignment gets its real start, and
-	// an earlier period that overlaps the guess pushes it to the day after.
+	// The open rows a new client's save made start on a guessed date. Recorded
+	// history is more exact: the same current assignment gets its real start, and a
+	// finished period overlapping a guess, in either role, pushes the guess to the
+	// day after it.
 	cur, err := currentAssignment(ctx, t.tx, a.ClientID, a.Role)
 	if err != nil {
-		return 0, err
+		return 0, Added, err
 	}
-	switch {
-	case cur.Guessed && a.End.IsZero() && cur.StaffID == a.StaffID:
-		return cur.ID, t.restartAssignment(cur, a.Role, a.Start, true)
-	case cur.Guessed && !a.End.IsZero() && !a.End.Before(cur.Start):
-		if err := t.restartAssignment(cur, a.Role, a.End.AddDate(0, 0, 1), false); err != nil {
-			return 0, err
+	if cur.Guessed && a.End.IsZero() && cur.StaffID == a.StaffID {
+		return cur.ID, Updated, t.restartAssignment(cur, a.Role, a.Start, true) // the start is now known
+	}
+	if !a.End.IsZero() {
+		other, err := currentAssignment(ctx, t.tx, a.ClientID, otherRole(a.Role))
+		if err != nil {
+			return 0, Added, err
+		}
+		for _, g := range []struct {
+			row  openRow
+			role Role
+		}{{cur, a.Role}, {other, otherRole(a.Role)}} {
+			overlapsGuess := g.row.Guessed && !a.End.Before(g.row.Start) &&
+				(g.role == a.Role || g.row.StaffID == a.StaffID)
+			if overlapsGuess {
+				if err := t.restartAssignment(g.row, g.role, a.End.AddDate(0, 0, 1), false); err != nil {
+					return 0, Added, err
+				}
+			}
 		}
 	}
 	if err := checkAssignmentFits(ctx, t.tx, a, &ch); err != nil {
-		return 0, err
+		return 0, Added, err
 	}
 	if err := ch.err(); err != nil {
-		return 0, err
+		return 0, Added, err
 	}
 	res, err := t.tx.ExecContext(ctx, `INSERT INTO assignments (client_id, staff_id, role, start_date, end_date)
 		VALUES (?, ?, ?, ?, ?)`, a.ClientID, a.StaffID, a.Role, dateValue(a.Start), dateValue(a.End))
 	if err != nil {
-		return 0, err
+		return 0, Added, err
 	}
-	return res.LastInsertId()
+	id, err := res.LastInsertId()
+	return id, Added, err
+}
+
+func otherRole(r Role) Role {
+	if r == RoleLead {
+		return RoleBackup
+	}
+	return RoleLead
 }
 
 // restartAssignment moves the start of an open assignment, if the person was

@@ -7,15 +7,6 @@ import (
 	"time"
 )
 
-// BatchOutcome says what adding one record to a batch did.
-type BatchOutcome int
-
-const (
-	Added    BatchOutcome = iota // written
-	Existed                      // already in the database before the batch: left as it is
-	Repeated                     // written earlier in the same batch (a duplicate in one file)
-)
-
 // InteractionBatch adds many log entries in one transaction with statements prepared
 // once (the import of a long log). An entry is the same as another when it has the
 // same client, time and kind.
@@ -48,7 +39,7 @@ func (t *Tx) NewInteractionBatch() (*InteractionBatch, error) {
 
 // Add validates an entry (client and staff ids must come from the database) and
 // writes it unless the same entry exists.
-func (b *InteractionBatch) Add(in Interaction) (BatchOutcome, error) {
+func (b *InteractionBatch) Add(in Interaction) (Outcome, error) {
 	in.Notes = strings.TrimSpace(in.Notes)
 	if in.Kind != KindReportSent {
 		in.ReportDue = time.Time{}
@@ -64,7 +55,7 @@ func (b *InteractionBatch) Add(in Interaction) (BatchOutcome, error) {
 	case err == nil && id > b.lastBefore:
 		return Repeated, nil
 	case err == nil:
-		return Existed, nil
+		return Unchanged, nil
 	case !errors.Is(err, sql.ErrNoRows):
 		return Added, err
 	}

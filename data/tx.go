@@ -15,6 +15,16 @@ type Tx struct {
 	s   *Store
 }
 
+// Outcome says what recording one record did.
+type Outcome int
+
+const (
+	Added     Outcome = iota // written as a new record
+	Updated                  // an existing record was corrected
+	Unchanged                // already recorded as it is: left alone
+	Repeated                 // written earlier in the same batch (a duplicate in one file)
+)
+
 // Update runs fn in one write transaction; an error from fn rolls everything back.
 func (s *Store) Update(ctx context.Context, fn func(t *Tx) error) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error { return fn(&Tx{ctx: ctx, tx: tx, s: s}) })

@@ -65,11 +65,18 @@ func (im *assignmentImporter) importRow(r *rowReader) (outcome, error) {
 		r.fail("to", "differs_from_database", map[string]any{"Date": old.End})
 		return unchanged, nil
 	}
-	id, err := im.t.AddAssignment(a)
+	id, out, err := im.t.AddAssignment(a)
 	if err != nil {
 		r.rejected(err, assignmentFieldColumns)
 		return unchanged, nil
 	}
+	if im.seen[id] {
+		r.fail("from", CodeRepeated, nil)
+		return unchanged, nil
+	}
 	im.seen[id] = true
+	if out == data.Updated {
+		return updated, nil
+	}
 	return added, nil
 }

@@ -70,7 +70,7 @@ func (im *clientImporter) importRow(r *rowReader) (outcome, error) {
 		}
 	}
 	old, oldTeam := c, team
-	c.Name = r.text("name")
+	c.Name = strings.Join(strings.Fields(r.text("name")), " ") // as the store writes it
 	setText(r, "industry", &c.Industry)
 	if r.text("tier") != "" {
 		c.Tier = r.enum("tier", tiers.enum())

@@ -151,6 +151,7 @@ const progressEvery = 2000
 
 func importRows(ctx context.Context, r sheet.Reader, mapping Mapping, headers map[string]string,
 	imp rowImporter, rep *Report, progress func(float64)) error {
+	cells := make(map[string]string, len(mapping))
 	for {
 		row, err := r.Next()
 		if errors.Is(err, io.EOF) {
@@ -168,7 +169,8 @@ func importRows(ctx context.Context, r sheet.Reader, mapping Mapping, headers ma
 				progress(r.Progress())
 			}
 		}
-		rr := &rowReader{num: row.Num, cells: map[string]string{}, headers: headers}
+		clear(cells) // one map for every row: importers do not keep it
+		rr := &rowReader{num: row.Num, cells: cells, headers: headers}
 		for i, key := range mapping {
 			if key != "" && i < len(row.Cells) {
 				rr.cells[key] = row.Cells[i]

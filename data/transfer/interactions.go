@@ -80,7 +80,7 @@ func (im *interactionImporter) importRow(r *rowReader) (outcome, error) {
 		return unchanged, err
 	case out == data.Repeated:
 		r.fail("datetime", CodeRepeated, nil)
-	case out == data.Existed:
+	case out == data.Unchanged:
 		return unchanged, nil
 	}
 	return added, nil

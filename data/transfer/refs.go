@@ -10,6 +10,7 @@ import (
 type refs struct {
 	clients map[string]int64 // data.ClientNameKey -> id
 	names   parse.Names
+	byText  map[string]int64 // a cell's text -> the client it names: a log names few clients many times
 }
 
 func loadRefs(t *data.Tx) (*refs, error) {
@@ -21,7 +22,7 @@ func loadRefs(t *data.Tx) (*refs, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &refs{clients: clients, names: namesOf(people)}, nil
+	return &refs{clients: clients, names: namesOf(people), byText: map[string]int64{}}, nil
 }
 
 func namesOf(people []data.PersonRef) parse.Names {
@@ -39,9 +40,16 @@ func (f *refs) client(r *rowReader, key string) int64 {
 	if name == "" {
 		return 0
 	}
+	if id, ok := f.byText[name]; ok {
+		return id
+	}
 	id, ok := f.clients[data.ClientNameKey(name)]
 	if !ok {
 		r.fail(key, CodeUnknownClient, nil)
+		return 0
+	}
+	if len(f.byText) < 100_000 { // clients are never removed during an import: a hit stays true
+		f.byText[name] = id
 	}
 	return id
 }

@@ -53,7 +53,11 @@ func (e RowError) Describe(k Kind, lang string, tr func(key string, params map[s
 			}
 		}
 	}
-	return tr("import.row_error", map[string]any{"Row": e.Row, "Column": e.Column, "Value": e.Value,
+	key := "import.row_error"
+	if e.Column == "" { // the whole row, or the file's header
+		key = "import.line_error"
+	}
+	return tr(key, map[string]any{"Row": e.Row, "Column": e.Column, "Value": e.Value,
 		"Reason": tr("err."+e.Code, params)})
 }
 

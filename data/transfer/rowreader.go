@@ -40,6 +40,9 @@ func (r *rowReader) fail(key, code string, params map[string]any) {
 // failed reports whether the row already has an error.
 func (r *rowReader) failed() bool { return len(r.errs) > 0 }
 
+// exampleDate is the date the "not a date" message shows as an example.
+var exampleDate = time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
+
 // read applies a parser to a non-empty cell; an empty cell gives the zero value.
 func read[T any](r *rowReader, key string, p func(string) (T, error)) T {
 	var zero T
@@ -50,10 +53,17 @@ func read[T any](r *rowReader, key string, p func(string) (T, error)) T {
 	v, err := p(s)
 	if err != nil {
 		code := "invalid"
+		var params map[string]any
 		if pe, ok := err.(*parse.Error); ok {
 			code = pe.Code
+			switch code {
+			case parse.CodeAmbiguousPerson: // the message lists the people the name fits
+				params = map[string]any{"Value": pe.Value}
+			case parse.CodeNotDate: // the message shows a date as the language writes it
+				params = map[string]any{"Example": exampleDate}
+			}
 		}
-		r.fail(key, code, nil)
+		r.fail(key, code, params)
 		return zero
 	}
 	return v

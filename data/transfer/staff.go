@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"strings"
 	"time"
 
 	"leadboard/data"
@@ -63,14 +64,14 @@ func openStaff(t *data.Tx, file, lang string) (rowImporter, error) {
 	}
 	im.grades = parse.NewEnum(synonyms)
 	for _, p := range people {
-		im.byName[data.Fold(p.Name)] = p.ID
+		im.byName[personKey(p.Name)] = p.ID
 	}
 	return im, nil
 }
 
 func (im *staffImporter) importRow(r *rowReader) (outcome, error) {
-	name := r.text("full_name")
-	id := im.byName[data.Fold(name)]
+	name := strings.Join(strings.Fields(r.text("full_name")), " ") // as the store writes it
+	id := im.byName[personKey(name)]
 	if id != 0 && im.seen[id] {
 		r.fail("full_name", CodeRepeated, nil)
 		return unchanged, nil
@@ -119,12 +120,16 @@ func (im *staffImporter) importRow(r *rowReader) (outcome, error) {
 		return unchanged, nil
 	}
 	im.seen[saved] = true
-	im.byName[data.Fold(p.FullName)] = saved
+	im.byName[personKey(p.FullName)] = saved
 	if id != 0 {
 		return updated, nil
 	}
 	return added, nil
 }
+
+// personKey is a full name as people are matched by it: case, ё and spacing
+// (doubled or no-break spaces) do not matter.
+func personKey(name string) string { return data.Fold(strings.Join(strings.Fields(name), " ")) }
 
 // An import overwrites a field only with a non-empty cell: a column the file lacks,
 // or a blank cell, leaves what the database holds.

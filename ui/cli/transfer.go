@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -20,10 +21,11 @@ func (e *env) importFile(args []string) int {
 	dryRun := fs.Bool("dry-run", false, "")
 	sheetName := fs.String("sheet", "", "")
 	fs.String("lang", "", "")
-	if err := fs.Parse(args); err != nil {
+	sources, ok := parseInterleaved(fs, args)
+	if !ok {
 		return ExitUsage
 	}
-	if *db == "" || fs.NArg() != 1 {
+	if *db == "" || len(sources) != 1 {
 		fmt.Fprintln(e.stderr, e.t("cli.import.usage", nil))
 		return ExitUsage
 	}
@@ -36,10 +38,10 @@ func (e *env) importFile(args []string) int {
 		return e.fail(err)
 	}
 	defer st.Close()
-	rep, err := transfer.Import(context.Background(), st, fs.Arg(0),
+	rep, err := transfer.Import(context.Background(), st, sources[0],
 		transfer.Options{Kind: k, Sheet: *sheetName, DryRun: *dryRun, Lang: e.lang})
 	if err != nil {
-		return e.failFile(fs.Arg(0), err)
+		return e.failFile(sources[0], err)
 	}
 	for _, re := range rep.Errors {
 		fmt.Fprintln(e.stderr, re.Describe(k, e.lang, e.t))
@@ -52,6 +54,21 @@ func (e *env) importFile(args []string) int {
 		return ExitUsage
 	}
 	return ExitOK
+}
+
+// parseInterleaved reads flags wherever they stand among the positional arguments
+// (Go's flag package stops at the first positional one: "import FILE --dry-run").
+func parseInterleaved(fs *flag.FlagSet, args []string) (positional []string, ok bool) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, false
+		}
+		if fs.NArg() == 0 {
+			return positional, true
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }
 
 func (e *env) kind(name string) (transfer.Kind, bool) {
