@@ -24,12 +24,21 @@ func (t *Tx) NewInteractionBatch() (*InteractionBatch, error) {
 	if err != nil {
 		return nil, err
 	}
-	if b.find, err = t.tx.PrepareContext(t.ctx, `SELECT id FROM interactions
-		WHERE client_id = ? AND occurred_at = ? AND kind = ? LIMIT 1`); err != nil {
+	// A long log updates four indexes at scattered places: a larger page cache for
+	// the batch's life saves most of the re-reading (a fixed 128 MB, whatever the
+	// file's size).
+	if _, err := t.tx.ExecContext(t.ctx, `PRAGMA cache_size = -131072`); err != nil {
 		return nil, err
 	}
+	if b.find, err = t.tx.PrepareContext(t.ctx, `SELECT id FROM interactions
+		WHERE client_id = ? AND occurred_at = ? AND kind = ?`); err != nil {
+		return nil, err
+	}
+	// The natural key is unique: the insert itself finds an existing entry, and only
+	// then does the batch look at which one it was.
 	b.insert, err = t.tx.PrepareContext(t.ctx, `INSERT INTO interactions (client_id, staff_id, occurred_at, channel,
-		kind, response_hours, resolved_at, satisfaction, amount, report_due, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		kind, response_hours, resolved_at, satisfaction, amount, report_due, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (client_id, occurred_at, kind) DO NOTHING`)
 	if err != nil {
 		b.find.Close()
 		return nil, err
@@ -49,16 +58,6 @@ func (b *InteractionBatch) Add(in Interaction) (Outcome, error) {
 	if err := ch.err(); err != nil {
 		return Added, err
 	}
-	var id int64
-	err := b.find.QueryRowContext(b.t.ctx, in.ClientID, dateTimeValue(in.At), in.Kind).Scan(&id)
-	switch {
-	case err == nil && id > b.lastBefore:
-		return Repeated, nil
-	case err == nil:
-		return Unchanged, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return Added, err
-	}
 	var staff, amount, satisfaction any
 	if in.StaffID != 0 {
 		staff = in.StaffID
@@ -69,12 +68,26 @@ func (b *InteractionBatch) Add(in Interaction) (Outcome, error) {
 	if in.Satisfaction != 0 {
 		satisfaction = in.Satisfaction
 	}
-	_, err = b.insert.ExecContext(b.t.ctx, in.ClientID, staff, dateTimeValue(in.At), in.Channel, in.Kind,
+	res, err := b.insert.ExecContext(b.t.ctx, in.ClientID, staff, dateTimeValue(in.At), in.Channel, in.Kind,
 		in.ResponseHours, dateTimeValue(in.ResolvedAt), satisfaction, amount, dateValue(in.ReportDue), in.Notes)
-	return Added, err
+	if err != nil {
+		return Added, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 1 {
+		return Added, err
+	}
+	var id int64
+	if err := b.find.QueryRowContext(b.t.ctx, in.ClientID, dateTimeValue(in.At), in.Kind).Scan(&id); err != nil {
+		return Added, err
+	}
+	if id > b.lastBefore {
+		return Repeated, nil
+	}
+	return Unchanged, nil
 }
 
-// Close releases the prepared statements.
+// Close releases the prepared statements and the larger cache.
 func (b *InteractionBatch) Close() error {
-	return errors.Join(b.find.Close(), b.insert.Close())
+	_, err := b.t.tx.ExecContext(b.t.ctx, `PRAGMA cache_size = -2000`) // SQLite's default
+	return errors.Join(b.find.Close(), b.insert.Close(), err)
 }

@@ -106,6 +106,17 @@ func (t *Tx) SaveInteraction(in Interaction) (int64, error) {
 	if err := ch.err(); err != nil {
 		return 0, err
 	}
+	// The client, time and kind make an entry (imports match on them).
+	var same int
+	err := t.tx.QueryRowContext(ctx, `SELECT count(*) FROM interactions WHERE client_id = ? AND occurred_at = ?
+		AND kind = ? AND id <> ?`, in.ClientID, dateTimeValue(in.At), in.Kind, in.ID).Scan(&same)
+	if err != nil {
+		return 0, err
+	}
+	if same > 0 {
+		ch.add("at", "duplicate_entry")
+		return 0, ch.err()
+	}
 	var staff, amount, satisfaction any
 	if in.StaffID != 0 {
 		staff = in.StaffID

@@ -128,3 +128,19 @@ func TestInteractionOpenComplaintHelpers(t *testing.T) {
 		t.Error("KindHasAmount")
 	}
 }
+
+// A log entry is known by its client, time and kind: a second one is refused with a
+// field error, not a constraint failure.
+func TestSecondEntryOfTheSameKindAtTheSameTimeIsRefused(t *testing.T) {
+	s := openScratchStore(t)
+	client := seedClient(t, s, "Ромашка", seedPerson(t, s, "Иванов Иван"))
+	at := atTime("2026-03-10 10:00")
+	mustSaveInteraction(t, s, sampleComplaint(client, at))
+	expectInvalid(t, s, "at", "duplicate_entry", func() error {
+		_, err := s.SaveInteraction(tctx, sampleComplaint(client, at))
+		return err
+	})
+	other := sampleComplaint(client, at)
+	other.Kind = KindEscalation // another kind at the same time is another entry
+	mustSaveInteraction(t, s, other)
+}

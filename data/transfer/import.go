@@ -149,17 +149,49 @@ func Import(ctx context.Context, st *data.Store, path string, opt Options) (Repo
 // progressEvery is how many rows pass between progress reports and cancel checks.
 const progressEvery = 2000
 
+// importRows reads the file's rows on one goroutine, ahead of the writer: an
+// importer that can read a row without the database (a preparer) does it there, so
+// that reading and parsing overlap the writes.
 func importRows(ctx context.Context, r sheet.Reader, mapping Mapping, headers map[string]string,
 	imp rowImporter, rep *Report, progress func(float64)) error {
-	cells := make(map[string]string, len(mapping))
-	for {
-		row, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			return nil
+	ctx, stop := context.WithCancel(ctx)
+	rows := make(chan *rowReader, 512)
+	defer func() { // the reader stops and is gone before the file is closed
+		stop()
+		for range rows {
 		}
-		if err != nil {
-			return err
+	}()
+	var readErr error
+	go func() {
+		defer close(rows)
+		prep, _ := imp.(preparer)
+		for {
+			row, err := r.Next()
+			if err != nil {
+				if !errors.Is(err, io.EOF) {
+					readErr = err
+				}
+				return
+			}
+			rr := &rowReader{num: row.Num, cells: make(map[string]string, len(mapping)), headers: headers}
+			for i, key := range mapping {
+				if key != "" && i < len(row.Cells) {
+					rr.cells[key] = row.Cells[i]
+				} else if key != "" {
+					rr.cells[key] = ""
+				}
+			}
+			if prep != nil {
+				prep.prepare(rr)
+			}
+			select {
+			case rows <- rr:
+			case <-ctx.Done():
+				return
+			}
 		}
+	}()
+	for rr := range rows {
 		rep.Rows++
 		if rep.Rows%progressEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -169,18 +201,12 @@ func importRows(ctx context.Context, r sheet.Reader, mapping Mapping, headers ma
 				progress(r.Progress())
 			}
 		}
-		clear(cells) // one map for every row: importers do not keep it
-		rr := &rowReader{num: row.Num, cells: cells, headers: headers}
-		for i, key := range mapping {
-			if key != "" && i < len(row.Cells) {
-				rr.cells[key] = row.Cells[i]
-			} else if key != "" {
-				rr.cells[key] = ""
+		out := unchanged
+		if !rr.failed() { // a row already wrong when read needs no write
+			var err error
+			if out, err = imp.importRow(rr); err != nil {
+				return err
 			}
-		}
-		out, err := imp.importRow(rr)
-		if err != nil {
-			return err
 		}
 		for _, e := range rr.errs {
 			rep.fail(e)
@@ -197,4 +223,8 @@ func importRows(ctx context.Context, r sheet.Reader, mapping Mapping, headers ma
 			rep.Unchanged++
 		}
 	}
+	if readErr != nil {
+		return readErr
+	}
+	return ctx.Err()
 }

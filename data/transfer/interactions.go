@@ -51,7 +51,9 @@ var interactionFieldColumns = map[string]string{"at": "datetime", "staff": "mana
 // defaultChannel is the channel of an entry whose file does not say.
 const defaultChannel = "email"
 
-func (im *interactionImporter) importRow(r *rowReader) (outcome, error) {
+// prepare reads the entry on the reading goroutine; refs are loaded before the
+// import starts and only read here.
+func (im *interactionImporter) prepare(r *rowReader) {
 	in := data.Interaction{
 		At:            r.dateTime("datetime"),
 		ClientID:      im.refs.client(r, "client"),
@@ -68,10 +70,11 @@ func (im *interactionImporter) importRow(r *rowReader) (outcome, error) {
 	if r.text("channel") != "" {
 		in.Channel = r.enum("channel", channels.enum())
 	}
-	if r.failed() {
-		return unchanged, nil
-	}
-	switch out, err := im.batch.Add(in); {
+	r.record = in
+}
+
+func (im *interactionImporter) importRow(r *rowReader) (outcome, error) {
+	switch out, err := im.batch.Add(r.record.(data.Interaction)); {
 	case err != nil:
 		if _, ok := data.AsValidation(err); ok {
 			r.rejected(err, interactionFieldColumns)

@@ -41,6 +41,12 @@ type rowImporter interface {
 	close() error
 }
 
+// preparer is an importer that reads a row's cells without the database; import
+// runs prepare on the reading goroutine, then importRow writes what it prepared.
+type preparer interface {
+	prepare(r *rowReader)
+}
+
 // spec is everything the package knows about a kind.
 type spec struct {
 	fields []field

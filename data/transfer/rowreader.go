@@ -15,6 +15,7 @@ type rowReader struct {
 	cells   map[string]string // field key -> cell text
 	headers map[string]string // field key -> header as written in the file
 	errs    []RowError
+	record  any // what a preparer read from the row, for importRow to write
 }
 
 func (r *rowReader) has(key string) bool {
