@@ -115,6 +115,7 @@ type importDialog struct {
 	a        *App
 	path     string
 	kind     *choice[transfer.Kind]
+	sheet    *choice[string] // a workbook's sheet; shown when it has several
 	file     *widget.Label
 	format   *widget.Label
 	mapping  *fyne.Container
@@ -136,6 +137,8 @@ func (a *App) openImport(kind transfer.Kind) {
 	d.kind = newChoice(transfer.Kinds, func(k transfer.Kind) string { return T("kind_name." + string(k)) },
 		func(transfer.Kind) { d.preview() })
 	d.kind.setValueQuietly(kind)
+	d.sheet = newChoice([]string{""}, func(s string) string { return s }, func(string) { d.preview() })
+	d.sheet.Hide()
 	d.file = widget.NewLabel(T("import.choose"))
 	d.file.Truncation = fyne.TextTruncateEllipsis
 	choose := widget.NewButtonWithIcon(T("db.open"), theme.FolderOpenIcon(), d.chooseFile)
@@ -167,7 +170,7 @@ func (a *App) openImport(kind transfer.Kind) {
 	})
 	top := container.New(layout.NewFormLayout(),
 		widget.NewLabel(T("import.file")), container.NewBorder(nil, nil, nil, choose, d.file),
-		widget.NewLabel(T("import.kind")), d.kind)
+		widget.NewLabel(T("import.kind")), container.NewGridWithColumns(2, d.kind, d.sheet))
 	header := container.NewGridWithColumns(3, bold(T("import.column")), bold(T("import.field")), bold(T("import.sample")))
 	content := container.NewBorder(container.NewVBox(top, d.format, header), container.NewVBox(d.missing, d.progress,
 		container.NewGridWrap(fyne.NewSize(860, 140), d.result), copyErrors), nil, nil, container.NewVScroll(d.mapping))
@@ -204,6 +207,9 @@ func (d *importDialog) chooseFile() {
 func (d *importDialog) setFile(path string) {
 	d.path = path
 	d.file.SetText(path)
+	d.sheet.setValues([]string{""}, func(s string) string { return s })
+	d.sheet.setValueQuietly("")
+	d.sheet.Hide()
 	d.preview()
 }
 
@@ -212,12 +218,12 @@ func (d *importDialog) preview() {
 	if d.path == "" {
 		return
 	}
-	path, kind := d.path, d.kind.value()
+	path, kind, sheetName := d.path, d.kind.value(), d.sheet.value()
 	d.result.SetText("")
 	var p transfer.Preview
 	var err error
 	n := d.loads.next()
-	d.a.background(func() { p, err = transfer.PreviewFile(path, kind, "") }, func() {
+	d.a.background(func() { p, err = transfer.PreviewFile(path, kind, sheetName) }, func() {
 		if !d.loads.current(n) {
 			return
 		}
@@ -234,6 +240,11 @@ func (d *importDialog) preview() {
 
 func (d *importDialog) showPreview(kind transfer.Kind, p transfer.Preview) {
 	d.format.SetText(Tf("import.read_as", map[string]any{"Format": p.Format, "Row": p.HeaderRow}))
+	if len(p.Sheets) > 1 && !d.sheet.Visible() { // a workbook with several sheets: let the user pick one
+		d.sheet.setValues(p.Sheets, func(s string) string { return s })
+		d.sheet.setValueQuietly(p.Sheets[0])
+		d.sheet.Show()
+	}
 	columns := transfer.Columns(kind)
 	keys := []string{""}
 	titles := map[string]string{"": T("import.skip")}
@@ -310,7 +321,8 @@ func (d *importDialog) start(dryRun bool) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
-	opt := transfer.Options{Kind: d.kind.value(), Mapping: d.currentMapping(), DryRun: dryRun, Lang: currentLang(),
+	opt := transfer.Options{Kind: d.kind.value(), Sheet: d.sheet.value(), Mapping: d.currentMapping(), DryRun: dryRun,
+		Lang:     currentLang(),
 		Progress: func(f float64) { onUI(func() { d.bar.SetValue(f) }) }}
 	d.check.Disable()
 	d.run.Disable()

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
 
 	"leadboard/data"
 	"leadboard/data/transfer"
@@ -50,7 +51,7 @@ func TestImportChecksThenImports(t *testing.T) {
 	}
 	test.Tap(d.check)
 	settle(a)
-	if !strings.Contains(d.result.Text, "Ready to import: 2 rows; 2 new") {
+	if !strings.Contains(d.result.Text, "Ready to import. Rows: 2; new: 2") {
 		t.Errorf("check says %q", d.result.Text)
 	}
 	if staffCount(t, a) != before {
@@ -58,7 +59,7 @@ func TestImportChecksThenImports(t *testing.T) {
 	}
 	test.Tap(d.run)
 	settle(a)
-	if !strings.Contains(d.result.Text, "Imported 2 rows") {
+	if !strings.Contains(d.result.Text, "Imported. Rows: 2") {
 		t.Errorf("import says %q", d.result.Text)
 	}
 	if staffCount(t, a) != before+2 {
@@ -115,7 +116,7 @@ func TestImportColumnsCanBeMappedByHand(t *testing.T) {
 	}
 	test.Tap(d.run)
 	settle(a)
-	if !strings.Contains(d.result.Text, "Imported 1 rows") && !strings.Contains(d.result.Text, "Imported 1 row") {
+	if !strings.Contains(d.result.Text, "Imported. Rows: 1") {
 		t.Errorf("import says %q", d.result.Text)
 	}
 }
@@ -180,5 +181,36 @@ func TestImportCanBeCancelled(t *testing.T) {
 	after, _ := a.store().Check(ctx())
 	if after.Counts["interactions"] != before.Counts["interactions"] {
 		t.Error("a cancelled import wrote rows")
+	}
+}
+
+func TestImportPicksTheWorkbookSheet(t *testing.T) {
+	a := openDemo(t, "en")
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Заметки")
+	f.SetCellValue("Заметки", "A1", "не таблица")
+	f.NewSheet("Сотрудники")
+	f.SetSheetRow("Сотрудники", "A1", &[]any{"ФИО", "Грейд"})
+	f.SetSheetRow("Сотрудники", "A2", &[]any{"Орлова Вера Павловна", "senior"})
+	path := filepath.Join(t.TempDir(), "team.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	a.openImport(transfer.Staff)
+	d := a.lastImport
+	d.setFile(path)
+	settle(a)
+	if !d.sheet.Visible() || len(d.sheet.Options) != 2 {
+		t.Fatalf("sheets offered: %v (visible %v)", d.sheet.Options, d.sheet.Visible())
+	}
+	d.sheet.setValue("Сотрудники")
+	settle(a)
+	if len(d.fields) != 2 || d.fields[0].value() != "full_name" || d.run.Disabled() {
+		t.Fatalf("the second sheet was not read: %v", d.currentMapping())
+	}
+	test.Tap(d.run)
+	settle(a)
+	if !strings.Contains(d.result.Text, "Imported. Rows: 1") {
+		t.Errorf("import says %q", d.result.Text)
 	}
 }

@@ -63,6 +63,8 @@ type Reader interface {
 	// Describe says what was detected, e.g. "CSV, windows-1251, ';'" or
 	// "XLSX, sheet «Клиенты»".
 	Describe() string
+	// Sheets lists a workbook's sheets, the one read first among them (nil for text).
+	Sheets() []string
 	Close() error
 }
 
@@ -180,6 +182,7 @@ type source interface {
 	next() (num int, cells []string, err error) // io.EOF at the end
 	progress() float64
 	describe() string
+	sheets() []string
 	close() error
 }
 
@@ -226,6 +229,7 @@ func (r *reader) Header() []string  { return r.header }
 func (r *reader) HeaderRow() int    { return r.headerRow }
 func (r *reader) Progress() float64 { return r.src.progress() }
 func (r *reader) Describe() string  { return r.src.describe() }
+func (r *reader) Sheets() []string  { return r.src.sheets() }
 func (r *reader) Close() error      { return r.src.close() }
 
 func (r *reader) Next() (Row, error) {

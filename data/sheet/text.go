@@ -174,6 +174,8 @@ func (s *textSource) progress() float64 {
 	return min(float64(s.count.n.Load())/float64(s.size), 1)
 }
 
+func (s *textSource) sheets() []string { return nil }
+
 func (s *textSource) describe() string {
 	return "CSV, " + s.enc() + ", " + delimName(s.delim)
 }

@@ -18,6 +18,7 @@ import (
 )
 
 type xlsxSource struct {
+	all      []string // every sheet of the workbook
 	f        *excelize.File
 	rows     *excelize.Rows
 	sheet    string
@@ -75,7 +76,7 @@ func openXLSX(path string, opt Options) (_ Reader, err error) {
 			return nil, formatErr(ProblemNoSheet, "no sheet %q; the workbook has %s", opt.Sheet, strings.Join(quoteAll(sheets), ", "))
 		}
 	}
-	src := &xlsxSource{f: f, sheet: sheet}
+	src := &xlsxSource{f: f, sheet: sheet, all: sheets}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		src.date1904 = *props.Date1904
 	}
@@ -157,6 +158,16 @@ func (s *xlsxSource) progress() float64 {
 }
 
 func (s *xlsxSource) describe() string { return "XLSX, sheet «" + s.sheet + "»" }
+
+func (s *xlsxSource) sheets() []string {
+	out := []string{s.sheet}
+	for _, name := range s.all {
+		if name != s.sheet {
+			out = append(out, name)
+		}
+	}
+	return out
+}
 
 func (s *xlsxSource) close() error {
 	if s.closed {

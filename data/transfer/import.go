@@ -30,6 +30,7 @@ type Preview struct {
 	Mapping   Mapping
 	Rows      [][]string
 	Missing   []string // required fields the mapping lacks
+	Sheets    []string // a workbook's sheets, the one read first (nil for text)
 }
 
 // previewRows is how many rows a preview shows.
@@ -57,7 +58,7 @@ func PreviewFile(path string, k Kind, sheetName string) (Preview, error) {
 		return Preview{}, err
 	}
 	defer r.Close()
-	p := Preview{Format: r.Describe(), Header: r.Header(), HeaderRow: r.HeaderRow()}
+	p := Preview{Format: r.Describe(), Header: r.Header(), HeaderRow: r.HeaderRow(), Sheets: r.Sheets()}
 	p.Mapping = s.index.detect(p.Header)
 	p.Missing = missing(s, p.Mapping)
 	for len(p.Rows) < previewRows {
