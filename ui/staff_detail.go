@@ -63,7 +63,11 @@ func newStaffDetail(s *staffScreen, id int64) *staffDetail {
 	}
 	d.clientTab = container.NewTabItem(T("staff.tab.clients"), withTools(d.clients, exportClients))
 	d.logTab = container.NewTabItem(T("staff.tab.interactions"), withTools(d.log, exportLog))
-	d.tabs = container.NewAppTabs(d.clientTab, container.NewTabItem(T("staff.tab.grades"), d.history), d.logTab)
+	exportHistory := a.exportButton(func(lang string) table.Table {
+		return transfer.GradeHistoryTable(d.current.Person.FullName, d.history.Rows(), lang)
+	}, func() int { return len(d.history.Rows()) })
+	d.tabs = container.NewAppTabs(d.clientTab, container.NewTabItem(T("staff.tab.grades"), withTools(d.history, exportHistory)),
+		d.logTab)
 	top := container.NewBorder(nil, nil, back, container.NewHBox(d.edit, d.archive),
 		container.NewVBox(d.heading, d.subtitle))
 	d.root = container.NewBorder(container.NewVBox(top, d.info.object(), widget.NewSeparator()), nil, nil, nil, d.tabs)

@@ -124,3 +124,26 @@ func WholeTable(ctx context.Context, st *data.Store, k Kind, lang string) (table
 
 // tableName names a table (and its XLSX sheet) in the language.
 func tableName(k Kind, lang string) string { return catalog(lang).T("kind_name."+string(k), nil) }
+
+// gradeHistoryColumns are the columns of a person's grade history (an export only:
+// grade changes are made in the window, with their reason).
+var gradeHistoryColumns = []table.Column{
+	{Key: "date", TitleRU: "Дата", TitleEN: "Date", Kind: table.Date},
+	{Key: "from_grade", TitleRU: "Прежний грейд", TitleEN: "From grade", Kind: table.Text},
+	{Key: "to_grade", TitleRU: "Новый грейд", TitleEN: "New grade", Kind: table.Text},
+	{Key: "reason", TitleRU: "Основание", TitleEN: "Reason", Kind: table.Text},
+}
+
+// GradeHistoryTable is a person's grade history as a table; the first line (the
+// grade at hiring) has no previous grade.
+func GradeHistoryTable(person string, rows []data.GradeHistoryRow, lang string) table.Table {
+	out := make([][]any, len(rows))
+	for i, r := range rows {
+		from := ""
+		if r.From.ID != 0 {
+			from = r.From.Name(lang)
+		}
+		out[i] = []any{table.DateValue(r.Date), from, r.To.Name(lang), r.Reason}
+	}
+	return table.FromRows(person, gradeHistoryColumns, out)
+}

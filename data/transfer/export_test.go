@@ -236,3 +236,19 @@ func TestNegativeNumbersAreNotQuoted(t *testing.T) {
 		}
 	}
 }
+
+func TestGradeHistoryTable(t *testing.T) {
+	grade := func(id int64, ru, en string) data.GradeLevel { return data.GradeLevel{ID: id, NameRU: ru, NameEN: en} }
+	rows := []data.GradeHistoryRow{
+		{Date: data.Day(2025, 3, 1), From: grade(1, "Младший", "Junior"), To: grade(2, "Средний", "Middle"), Reason: "Оценка"},
+		{Date: data.Day(2023, 1, 10), To: grade(1, "Младший", "Junior")},
+	}
+	var got [][]any
+	tbl := transfer.GradeHistoryTable("Иванов Иван", rows, "ru")
+	if err := tbl.Rows(func(r []any) error { got = append(got, r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if tbl.Name != "Иванов Иван" || len(got) != 2 || got[0][1] != "Младший" || got[0][2] != "Средний" || got[1][1] != "" {
+		t.Errorf("table %q: %v", tbl.Name, got)
+	}
+}
