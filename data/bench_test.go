@@ -245,7 +245,7 @@ func BenchmarkOverview(b *testing.B) {
 
 const assignmentsSQL = `SELECT a.id, a.client_id, a.staff_id, a.role, a.start_date, a.end_date, c.name, s.full_name
 	FROM assignments a JOIN clients c ON c.id = a.client_id JOIN staff s ON s.id = a.staff_id
-	WHERE %s ORDER BY a.end_date IS NOT NULL, a.start_date DESC, a.role;`
+	WHERE %s ORDER BY a.end_date IS NOT NULL, a.start_date DESC, a.role, a.id;`
 
 const interactionsSQL = `SELECT i.id, i.client_id, coalesce(i.staff_id, 0), i.occurred_at,
 		i.channel, i.kind, i.response_hours, i.resolved_at, coalesce(i.satisfaction, 0), coalesce(i.amount, 0),
@@ -271,10 +271,12 @@ func BenchmarkClientDetail(b *testing.B) {
 	b.Run("cli", func(b *testing.B) {
 		cond := fmt.Sprintf("client_id = %d", id)
 		cliBench(b, clientSQL+fmt.Sprintf(` FROM clients c WHERE c.id = %d;`, id)+`
-		SELECT id, client_id, name, role, email, phone, decision_maker FROM contacts WHERE `+cond+`
-			ORDER BY decision_maker DESC, name;
-		SELECT id, client_id, number, start_date, end_date, monthly_fee, status, renewal_notice_days, sla_hours,
-			report_frequency, report_workday FROM contracts WHERE `+cond+` ORDER BY start_date DESC;
+		SELECT k.id, k.client_id, k.name, k.role, k.email, k.phone, k.decision_maker, c.name
+			FROM contacts k JOIN clients c ON c.id = k.client_id WHERE k.`+cond+`
+			ORDER BY c.name_key, k.decision_maker DESC, k.name;
+		SELECT k.id, k.client_id, k.number, k.start_date, k.end_date, k.monthly_fee, k.status, k.renewal_notice_days,
+			k.sla_hours, k.report_frequency, k.report_workday, c.name
+			FROM contracts k JOIN clients c ON c.id = k.client_id WHERE k.`+cond+` ORDER BY c.name_key, k.start_date DESC;
 		`+fmt.Sprintf(assignmentsSQL, "a."+cond)+`
 		`+fmt.Sprintf(interactionsSQL, "i."+cond, -1))
 	})

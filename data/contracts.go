@@ -40,10 +40,14 @@ type Contract struct {
 
 // Contracts lists a client's contracts (every client's for 0), newest first.
 func (s *Store) Contracts(ctx context.Context, clientID int64) ([]Contract, error) {
+	var w where
+	if clientID != 0 { // a condition, not "? = 0 OR ...": that would keep SQLite off the index
+		w.add("k.client_id = ?", clientID)
+	}
 	rows, err := s.read.QueryContext(ctx, `SELECT k.id, k.client_id, k.number, k.start_date, k.end_date, k.monthly_fee,
 			k.status, k.renewal_notice_days, k.sla_hours, k.report_frequency, k.report_workday, c.name
 		FROM contracts k JOIN clients c ON c.id = k.client_id
-		WHERE ? = 0 OR k.client_id = ? ORDER BY c.name_key, k.start_date DESC`, clientID, clientID)
+		`+w.sql()+` ORDER BY c.name_key, k.start_date DESC`, w.args...)
 	if err != nil {
 		return nil, s.classify(err)
 	}
