@@ -218,6 +218,16 @@ func (t *Tx) AddAssignment(a Assignment) (int64, Outcome, error) {
 	if err := ch.err(); err != nil {
 		return 0, Added, err
 	}
+	if a.End.IsZero() { // a period still going on needs a client still served
+		c, err := getClient(ctx, t.tx, a.ClientID)
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return 0, Added, err
+		}
+		if err == nil && (c.Status == ClientChurned || !c.ArchivedOn.IsZero()) {
+			ch.add("client", "client_closed")
+			return 0, Added, ch.err()
+		}
+	}
 	// The open rows a new client's save made start on a guessed date. Recorded
 	// history is more exact: the same current assignment gets its real start, and a
 	// finished period overlapping a guess, in either role, pushes the guess to the
@@ -273,19 +283,20 @@ func otherRole(r Role) Role {
 // employed then and no other period of the role overlaps; exact says the new start
 // is known rather than still a guess.
 func (t *Tx) restartAssignment(cur openRow, role Role, start time.Time, exact bool) error {
-	if start.Equal(cur.Start) && cur.Guessed != exact {
-		return nil
+	stillGuessed := !exact
+	if start.Equal(cur.Start) && cur.Guessed == stillGuessed {
+		return nil // nothing changes
 	}
 	var ch checker
 	who, err := loadAssignee(t.ctx, t.tx, cur.StaffID)
 	if err != nil {
 		return err
 	}
-	if start.Before(who.hireDate) {
-		ch.add("start", "before_hire", "Name", who.name, "Date", who.hireDate)
-	}
-	if start.After(t.s.Today()) {
-		ch.add("end", "in_future")
+	if start.Before(who.hireDate) || start.After(t.s.Today()) {
+		// The period would leave the current (guessed) holder of the role no time
+		// that fits: the file must give that person's own period too.
+		ch.add("staff", "overlaps_current", "Name", who.name)
+		return ch.err()
 	}
 	var overlaps int
 	err = t.tx.QueryRowContext(t.ctx, `SELECT count(*) FROM assignments WHERE client_id = (SELECT client_id

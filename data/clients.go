@@ -189,8 +189,13 @@ func (s *Store) GetClient(ctx context.Context, id int64) (Client, error) {
 	return c, s.classify(err)
 }
 
+// queryRower and queryer are what the store's reader pool and a transaction share.
 type queryRower interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
 func getClient(ctx context.Context, q queryRower, id int64) (Client, error) {

@@ -28,21 +28,25 @@ func (g GradeLevel) Name(lang string) string {
 
 // Grades lists the ladder from the lowest grade up.
 func (s *Store) Grades(ctx context.Context) ([]GradeLevel, error) {
-	rows, err := s.read.QueryContext(ctx,
-		`SELECT id, code, name_ru, name_en, rank, capacity FROM grade_levels ORDER BY rank`)
+	g, err := grades(ctx, s.read)
+	return g, s.classify(err)
+}
+
+func grades(ctx context.Context, q queryer) ([]GradeLevel, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+gradeColumns+` FROM grade_levels g ORDER BY g.rank`)
 	if err != nil {
-		return nil, s.classify(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []GradeLevel
 	for rows.Next() {
 		var g GradeLevel
-		if err := rows.Scan(&g.ID, &g.Code, &g.NameRU, &g.NameEN, &g.Rank, &g.Capacity); err != nil {
-			return nil, s.classify(err)
+		if err := rows.Scan(gradeScanArgs(&g)...); err != nil {
+			return nil, err
 		}
 		out = append(out, g)
 	}
-	return out, s.classify(rows.Err())
+	return out, rows.Err()
 }
 
 func (s *Store) validateGrade(ctx context.Context, g GradeLevel) error {

@@ -47,29 +47,10 @@ func (t *Tx) ClientKeys() (map[string]int64, error) {
 }
 
 // Grades lists the grade ladder.
-func (t *Tx) Grades() ([]GradeLevel, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT `+gradeColumns+` FROM grade_levels g ORDER BY g.rank`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []GradeLevel
-	for rows.Next() {
-		var g GradeLevel
-		if err := rows.Scan(gradeScanArgs(&g)...); err != nil {
-			return nil, err
-		}
-		out = append(out, g)
-	}
-	return out, rows.Err()
-}
+func (t *Tx) Grades() ([]GradeLevel, error) { return grades(t.ctx, t.tx) }
 
 // GetStaff loads a person.
-func (t *Tx) GetStaff(id int64) (Staff, error) {
-	var p Staff
-	err := t.tx.QueryRowContext(t.ctx, `SELECT `+staffColumns+` FROM staff s WHERE s.id = ?`, id).Scan(staffScanArgs(&p)...)
-	return p, notFound(err)
-}
+func (t *Tx) GetStaff(id int64) (Staff, error) { return getStaff(t.ctx, t.tx, id) }
 
 // GetClient loads a client.
 func (t *Tx) GetClient(id int64) (Client, error) { return getClient(t.ctx, t.tx, id) }

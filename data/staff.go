@@ -121,10 +121,14 @@ func (s *Store) Teams(ctx context.Context) ([]string, error) {
 
 // GetStaff loads one person.
 func (s *Store) GetStaff(ctx context.Context, id int64) (Staff, error) {
+	p, err := getStaff(ctx, s.read, id)
+	return p, s.classify(err)
+}
+
+func getStaff(ctx context.Context, q queryRower, id int64) (Staff, error) {
 	var p Staff
-	err := s.read.QueryRowContext(ctx, `SELECT `+staffColumns+` FROM staff s WHERE s.id = ?`, id).
-		Scan(staffScanArgs(&p)...)
-	return p, s.notFound(err)
+	err := q.QueryRowContext(ctx, `SELECT `+staffColumns+` FROM staff s WHERE s.id = ?`, id).Scan(staffScanArgs(&p)...)
+	return p, notFound(err)
 }
 
 func normalizeStaff(p *Staff) {

@@ -655,7 +655,7 @@ func assertNoSidecars(t *testing.T, path string) {
 }
 
 // Migration 3 makes a log entry's client, time and kind unique; twins already in a
-// file move on by a minute instead of stopping the upgrade.
+// file move to the next free minute instead of stopping the upgrade.
 func TestNaturalKeyMigrationKeepsTwins(t *testing.T) {
 	path := testDBPath(t)
 	s, err := Open(path, Options{Create: true})
@@ -667,8 +667,9 @@ func TestNaturalKeyMigrationKeepsTwins(t *testing.T) {
 	db := rawDB(t, path, "")
 	rawExec(t, db, `DROP INDEX interactions_natural`)
 	rawExec(t, db, `CREATE INDEX interactions_client ON interactions(client_id, occurred_at)`)
-	for i := 0; i < 3; i++ {
-		rawExec(t, db, `INSERT INTO interactions (client_id, occurred_at, channel, kind) VALUES (?, '2026-03-10 10:00', 'call', 'complaint')`, client)
+	for _, at := range []string{"2026-03-10 10:00", "2026-03-10 10:00", "2026-03-10 10:01", "2026-03-10 10:00"} {
+		rawExec(t, db, `INSERT INTO interactions (client_id, occurred_at, channel, kind) VALUES (?, ?, 'call', 'complaint')`,
+			client, at)
 	}
 	rawExec(t, db, `PRAGMA user_version = 2`)
 	db.Close()
@@ -683,7 +684,7 @@ func TestNaturalKeyMigrationKeepsTwins(t *testing.T) {
 		times = append(times, in.At.Format(DateTimeLayout))
 	}
 	slices.Sort(times)
-	if want := []string{"2026-03-10 10:00", "2026-03-10 10:01", "2026-03-10 10:02"}; !slices.Equal(times, want) {
+	if want := []string{"2026-03-10 10:00", "2026-03-10 10:01", "2026-03-10 10:02", "2026-03-10 10:03"}; !slices.Equal(times, want) {
 		t.Fatalf("entries at %v, want %v", times, want)
 	}
 }

@@ -40,7 +40,7 @@ func (im *assignmentImporter) importRow(r *rowReader) (outcome, error) {
 	a := data.Assignment{
 		ClientID: im.refs.client(r, "client"),
 		StaffID:  im.refs.person(r, "manager"),
-		Role:     data.Role(r.enum("role", roles.enum())),
+		Role:     data.Role(r.word("role", roles)),
 		Start:    r.date("from"),
 		End:      r.date("to"),
 	}
@@ -65,10 +65,15 @@ func (im *assignmentImporter) importRow(r *rowReader) (outcome, error) {
 		r.fail("to", "differs_from_database", map[string]any{"Date": old.End})
 		return unchanged, nil
 	}
-	id, out, err := im.t.AddAssignment(a)
+	var id int64
+	var out data.Outcome
+	err = im.t.Savepoint(func() error { // a refused period must not leave a guessed start moved
+		var err error
+		id, out, err = im.t.AddAssignment(a)
+		return err
+	})
 	if err != nil {
-		r.rejected(err, assignmentFieldColumns)
-		return unchanged, nil
+		return unchanged, r.rejected(err, assignmentFieldColumns)
 	}
 	if im.seen[id] {
 		r.fail("from", CodeRepeated, nil)

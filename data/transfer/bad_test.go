@@ -45,7 +45,7 @@ func TestBadFiles(t *testing.T) {
 			`row 2, column Бюджет в месяц, value "-1": negative`,
 			`row 4, column Дата начала, value "32.03.2026": not_date Example=2026-03-31 00:00:00 +0000 UTC`,
 			`row 4, column Менеджер, value "Некто Н.Н.": unknown_person`,
-			`row 5, column Категория, value "Z": invalid_choice`,
+			`row 5, column Категория, value "Z": not_allowed Allowed=A, B, C`,
 			`row 6, column Бюджет в месяц, value "много": not_money`}},
 	} {
 		t.Run(c.file, func(t *testing.T) {

@@ -49,7 +49,7 @@ func openClients(t *data.Tx, _, _ string) (rowImporter, error) {
 }
 
 // clientFieldColumns maps the data layer's field names to this file's columns.
-var clientFieldColumns = map[string]string{"lead": "manager", "from": "manager", "start_date": "start_date"}
+var clientFieldColumns = map[string]string{"lead": "manager", "from": "manager"}
 
 func (im *clientImporter) importRow(r *rowReader) (outcome, error) {
 	key := data.ClientNameKey(r.text("name"))
@@ -73,10 +73,10 @@ func (im *clientImporter) importRow(r *rowReader) (outcome, error) {
 	c.Name = strings.Join(strings.Fields(r.text("name")), " ") // as the store writes it
 	setText(r, "industry", &c.Industry)
 	if r.text("tier") != "" {
-		c.Tier = r.enum("tier", tiers.enum())
+		c.Tier = r.word("tier", tiers)
 	}
 	if r.text("status") != "" {
-		c.Status = data.ClientStatus(r.enum("status", clientStatuses.enum()))
+		c.Status = data.ClientStatus(r.word("status", clientStatuses))
 	}
 	if r.text("monthly_budget") != "" {
 		c.MonthlyBudget = r.money("monthly_budget")
@@ -111,8 +111,7 @@ func (im *clientImporter) importRow(r *rowReader) (outcome, error) {
 		return err
 	})
 	if err != nil {
-		r.rejected(err, clientFieldColumns)
-		return unchanged, nil
+		return unchanged, r.rejected(err, clientFieldColumns)
 	}
 	im.seen[saved] = true
 	im.refs.clients[key] = saved

@@ -63,8 +63,7 @@ func (im *contactImporter) importRow(r *rowReader) (outcome, error) {
 	}
 	id, err := im.t.SaveContact(c)
 	if err != nil {
-		r.rejected(err, nil)
-		return unchanged, nil
+		return unchanged, r.rejected(err, nil)
 	}
 	im.seen[id] = true
 	if found {

@@ -72,7 +72,7 @@ func (im *contractImporter) importRow(r *rowReader) (outcome, error) {
 		k.SLAHours = r.number("sla_hours")
 	}
 	if r.text("reporting") != "" {
-		k.ReportFrequency = r.enum("reporting", reporting.enum())
+		k.ReportFrequency = r.word("reporting", reporting)
 	}
 	if r.text("report_workday") != "" {
 		k.ReportWorkday = int(r.integer("report_workday"))
@@ -82,7 +82,7 @@ func (im *contractImporter) importRow(r *rowReader) (outcome, error) {
 	}
 	switch {
 	case r.text("status") != "":
-		k.Status = data.ContractStatus(r.enum("status", contractStatuses.enum()))
+		k.Status = data.ContractStatus(r.word("status", contractStatuses))
 	case !found && !k.End.IsZero() && k.End.Before(im.t.Today()):
 		k.Status = data.ContractEnded // a past contract without a status has ended
 	case !found:
@@ -97,8 +97,7 @@ func (im *contractImporter) importRow(r *rowReader) (outcome, error) {
 	}
 	id, err := im.t.SaveContract(k)
 	if err != nil {
-		r.rejected(err, contractFieldColumns)
-		return unchanged, nil
+		return unchanged, r.rejected(err, contractFieldColumns)
 	}
 	im.seen[id] = true
 	if found {

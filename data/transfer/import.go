@@ -29,7 +29,6 @@ type Preview struct {
 	HeaderRow int
 	Mapping   Mapping
 	Rows      [][]string
-	Missing   []string // required fields the mapping lacks
 	Sheets    []string // a workbook's sheets, the one read first (nil for text)
 }
 
@@ -60,7 +59,6 @@ func PreviewFile(path string, k Kind, sheetName string) (Preview, error) {
 	defer r.Close()
 	p := Preview{Format: r.Describe(), Header: r.Header(), HeaderRow: r.HeaderRow(), Sheets: r.Sheets()}
 	p.Mapping = s.index.detect(p.Header)
-	p.Missing = missing(s, p.Mapping)
 	for len(p.Rows) < previewRows {
 		row, err := r.Next()
 		if errors.Is(err, io.EOF) {
@@ -74,11 +72,12 @@ func PreviewFile(path string, k Kind, sheetName string) (Preview, error) {
 	return p, nil
 }
 
-func missing(s *spec, m Mapping) []string {
+// Missing lists the required columns a mapping lacks, as column keys.
+func Missing(k Kind, m Mapping) []string {
 	var out []string
-	for _, f := range s.fields {
-		if f.required && !m.has(f.key) {
-			out = append(out, f.key)
+	for _, key := range Required(k) {
+		if !m.has(key) {
+			out = append(out, key)
 		}
 	}
 	return out
@@ -109,7 +108,7 @@ func Import(ctx context.Context, st *data.Store, path string, opt Options) (Repo
 			headers[key] = r.Header()[i]
 		}
 	}
-	for _, key := range missing(s, mapping) {
+	for _, key := range Missing(opt.Kind, mapping) {
 		rep.fail(RowError{Row: r.HeaderRow(), Code: CodeMissingColumn, Params: map[string]any{"Column": key}})
 	}
 	if rep.Failed() {
@@ -125,7 +124,7 @@ func Import(ctx context.Context, st *data.Store, path string, opt Options) (Repo
 			return err
 		}
 		defer imp.close()
-		if err := importRows(ctx, r, mapping, headers, imp, &rep, opt.Progress); err != nil {
+		if err := importRows(ctx, r, mapping, headers, lang, imp, &rep, opt.Progress); err != nil {
 			return err
 		}
 		if rep.Failed() || opt.DryRun {
@@ -153,7 +152,7 @@ const progressEvery = 2000
 // importRows reads the file's rows on one goroutine, ahead of the writer: an
 // importer that can read a row without the database (a preparer) does it there, so
 // that reading and parsing overlap the writes.
-func importRows(ctx context.Context, r sheet.Reader, mapping Mapping, headers map[string]string,
+func importRows(ctx context.Context, r sheet.Reader, mapping Mapping, headers map[string]string, lang string,
 	imp rowImporter, rep *Report, progress func(float64)) error {
 	ctx, stop := context.WithCancel(ctx)
 	rows := make(chan *rowReader, 512)
@@ -174,7 +173,7 @@ func importRows(ctx context.Context, r sheet.Reader, mapping Mapping, headers ma
 				}
 				return
 			}
-			rr := &rowReader{num: row.Num, cells: make(map[string]string, len(mapping)), headers: headers}
+			rr := &rowReader{num: row.Num, cells: make(map[string]string, len(mapping)), headers: headers, lang: lang}
 			for i, key := range mapping {
 				if key != "" && i < len(row.Cells) {
 					rr.cells[key] = row.Cells[i]

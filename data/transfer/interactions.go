@@ -48,18 +48,17 @@ func (im *interactionImporter) close() error { return im.batch.Close() }
 
 var interactionFieldColumns = map[string]string{"at": "datetime", "staff": "manager"}
 
-// defaultChannel is the channel of an entry whose file does not say.
+// defaultChannel is the channel of a new entry whose file does not say.
 const defaultChannel = "email"
 
-// prepare reads the entry on the reading goroutine; refs are loaded before the
-// import starts and only read here.
+// prepare reads the entry on the reading goroutine. It reads refs and fills their
+// cache of client names; importRow, on the writing goroutine, never touches refs.
 func (im *interactionImporter) prepare(r *rowReader) {
 	in := data.Interaction{
 		At:            r.dateTime("datetime"),
 		ClientID:      im.refs.client(r, "client"),
 		StaffID:       im.refs.person(r, "manager"),
-		Channel:       defaultChannel,
-		Kind:          r.enum("kind", kinds.enum()),
+		Kind:          r.word("kind", kinds),
 		ResponseHours: r.optionalNumber("response_hours"),
 		ResolvedAt:    r.dateTime("resolved_at"),
 		Satisfaction:  int(r.integer("satisfaction")),
@@ -68,21 +67,20 @@ func (im *interactionImporter) prepare(r *rowReader) {
 		Notes:         r.text("notes"),
 	}
 	if r.text("channel") != "" {
-		in.Channel = r.enum("channel", channels.enum())
+		in.Channel = r.word("channel", channels)
 	}
 	r.record = in
 }
 
 func (im *interactionImporter) importRow(r *rowReader) (outcome, error) {
-	switch out, err := im.batch.Add(r.record.(data.Interaction)); {
+	out, err := im.batch.Add(r.record.(data.Interaction), defaultChannel)
+	switch {
 	case err != nil:
-		if _, ok := data.AsValidation(err); ok {
-			r.rejected(err, interactionFieldColumns)
-			return unchanged, nil
-		}
-		return unchanged, err
+		return unchanged, r.rejected(err, interactionFieldColumns)
 	case out == data.Repeated:
 		r.fail("datetime", CodeRepeated, nil)
+	case out == data.Updated:
+		return updated, nil
 	case out == data.Unchanged:
 		return unchanged, nil
 	}

@@ -157,8 +157,8 @@ func TestOptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Missing) != 3 || len(p.Rows) != 10 {
-		t.Errorf("preview: missing %q, %d rows", p.Missing, len(p.Rows))
+	if missing := transfer.Missing(transfer.Interactions, p.Mapping); len(missing) != 3 || len(p.Rows) != 10 {
+		t.Errorf("preview: missing %q, %d rows", missing, len(p.Rows))
 	}
 	mapping := transfer.Mapping{"datetime", "client", "kind", ""}
 

@@ -238,8 +238,8 @@ func TestXLSXWithTitleRow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.HeaderRow != 3 || len(p.Rows) != 3 || len(p.Missing) != 0 || !strings.Contains(p.Format, "Журнал") {
-		t.Errorf("preview: header row %d, %d rows, missing %q, format %q", p.HeaderRow, len(p.Rows), p.Missing, p.Format)
+	if p.HeaderRow != 3 || len(p.Rows) != 3 || len(transfer.Missing(transfer.Interactions, p.Mapping)) != 0 || !strings.Contains(p.Format, "Журнал") {
+		t.Errorf("preview: header row %d, %d rows, missing %q, format %q", p.HeaderRow, len(p.Rows), transfer.Missing(transfer.Interactions, p.Mapping), p.Format)
 	}
 	rep := mustImport(t, st, path, transfer.Interactions)
 	if rep.Added != 3 {

@@ -54,8 +54,11 @@ func (e RowError) Describe(k Kind, lang string, tr func(key string, params map[s
 		}
 	}
 	key := "import.row_error"
-	if e.Column == "" { // the whole row, or the file's header
+	switch {
+	case e.Column == "": // the whole row, or the file's header
 		key = "import.line_error"
+	case e.Value == "":
+		key = "import.cell_error"
 	}
 	return tr(key, map[string]any{"Row": e.Row, "Column": e.Column, "Value": e.Value,
 		"Reason": tr("err."+e.Code, params)})
@@ -66,6 +69,8 @@ const (
 	CodeMissingColumn = "missing_column"   // a required column is not in the file
 	CodeUnknownClient = "unknown_client"   // no client of that name
 	CodeRepeated      = "repeated_in_file" // the same record twice in one file
+	CodeColumnNeeded  = "column_needed"    // the row needs a value from a column the file lacks
+	CodeNotAllowed    = "not_allowed"      // not one of the column's words (Allowed lists them)
 )
 
 // maxErrors is how many row errors a report lists; the rest are only counted.

@@ -15,7 +15,8 @@ type rowReader struct {
 	cells   map[string]string // field key -> cell text
 	headers map[string]string // field key -> header as written in the file
 	errs    []RowError
-	record  any // what a preparer read from the row, for importRow to write
+	record  any    // what a preparer read from the row, for importRow to write
+	lang    string // the language of the values a message lists
 }
 
 func (r *rowReader) has(key string) bool {
@@ -70,13 +71,30 @@ func read[T any](r *rowReader, key string, p func(string) (T, error)) T {
 	return v
 }
 
-func (r *rowReader) date(key string) time.Time            { return read(r, key, parse.Date) }
-func (r *rowReader) dateTime(key string) time.Time        { return read(r, key, parse.DateTime) }
-func (r *rowReader) number(key string) float64            { return read(r, key, parse.Number) }
-func (r *rowReader) integer(key string) int64             { return read(r, key, parse.Integer) }
-func (r *rowReader) money(key string) int64               { return read(r, key, parse.Money) }
-func (r *rowReader) boolean(key string) bool              { return read(r, key, parse.Bool) }
-func (r *rowReader) enum(key string, e parse.Enum) string { return read(r, key, e.Parse) }
+func (r *rowReader) date(key string) time.Time     { return read(r, key, parse.Date) }
+func (r *rowReader) dateTime(key string) time.Time { return read(r, key, parse.DateTime) }
+func (r *rowReader) number(key string) float64     { return read(r, key, parse.Number) }
+func (r *rowReader) integer(key string) int64      { return read(r, key, parse.Integer) }
+func (r *rowReader) money(key string) int64        { return read(r, key, parse.Money) }
+func (r *rowReader) boolean(key string) bool       { return read(r, key, parse.Bool) }
+
+// word reads a cell that must be one of a vocabulary's words; the error lists them.
+func (r *rowReader) word(key string, v *vocabulary) string {
+	return r.oneOf(key, v.enum(), func() []string { return v.names(r.lang) })
+}
+
+// oneOf reads a cell against an enumeration; the error lists the allowed words.
+func (r *rowReader) oneOf(key string, e parse.Enum, allowed func() []string) string {
+	s := r.text(key)
+	if s == "" {
+		return ""
+	}
+	code, err := e.Parse(s)
+	if err != nil {
+		r.fail(key, CodeNotAllowed, map[string]any{"Allowed": strings.Join(allowed(), ", ")})
+	}
+	return code
+}
 
 // optionalNumber is nil for an empty cell.
 func (r *rowReader) optionalNumber(key string) *float64 {
@@ -93,19 +111,24 @@ func (r *rowReader) person(key string, names parse.Names) int64 {
 }
 
 // rejected records the data layer's field errors, translating its field names into
-// the file's columns (fields map data field -> import field key; unmapped fields are
-// reported on the whole row).
-func (r *rowReader) rejected(err error, fields map[string]string) {
+// the file's columns (fields maps a data field to an import field key). A field the
+// file has no column for is reported as that column being needed. Any other error
+// is the database's, not the row's: it comes back to stop the import.
+func (r *rowReader) rejected(err error, fields map[string]string) error {
 	v, ok := data.AsValidation(err)
 	if !ok {
-		r.errs = append(r.errs, RowError{Row: r.num, Code: "error", Params: map[string]any{"Error": err.Error()}})
-		return
+		return err
 	}
 	for _, f := range v.Fields {
 		key := f.Field
 		if mapped, ok := fields[f.Field]; ok {
 			key = mapped
 		}
+		if _, inFile := r.headers[key]; !inFile {
+			r.errs = append(r.errs, RowError{Row: r.num, Code: CodeColumnNeeded, Params: map[string]any{"Column": key}})
+			continue
+		}
 		r.errs = append(r.errs, RowError{Row: r.num, Column: r.headers[key], Value: r.text(key), Code: f.Code, Params: f.Params})
 	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -41,8 +42,9 @@ type staffImporter struct {
 	t        *data.Tx
 	grades   parse.Enum
 	gradeIDs map[string]int64
-	byName   map[string]int64 // folded full name -> id
-	seen     map[int64]bool   // people written by this import
+	names    []string                    // the grades' names in the import's language, for messages
+	byName   map[string][]data.PersonRef // personKey -> the people of that name
+	seen     map[int64]bool              // people written by this import
 	reason   string
 }
 
@@ -55,23 +57,36 @@ func openStaff(t *data.Tx, file, lang string) (rowImporter, error) {
 	if err != nil {
 		return nil, err
 	}
-	im := &staffImporter{t: t, gradeIDs: map[string]int64{}, byName: map[string]int64{}, seen: map[int64]bool{},
+	im := &staffImporter{t: t, gradeIDs: map[string]int64{}, byName: map[string][]data.PersonRef{}, seen: map[int64]bool{},
 		reason: catalog(lang).T("import.grade_reason", map[string]any{"File": file})}
 	synonyms := map[string][]string{}
 	for _, g := range grades {
 		synonyms[g.Code] = append([]string{g.NameRU, g.NameEN}, gradeSynonyms[g.Code]...)
 		im.gradeIDs[g.Code] = g.ID
+		im.names = append(im.names, g.Name(lang))
 	}
 	im.grades = parse.NewEnum(synonyms)
 	for _, p := range people {
-		im.byName[personKey(p.Name)] = p.ID
+		im.byName[personKey(p.Name)] = append(im.byName[personKey(p.Name)], p)
 	}
 	return im, nil
 }
 
 func (im *staffImporter) importRow(r *rowReader) (outcome, error) {
 	name := strings.Join(strings.Fields(r.text("full_name")), " ") // as the store writes it
-	id := im.byName[personKey(name)]
+	var id int64
+	switch namesakes := im.byName[personKey(name)]; len(namesakes) {
+	case 0:
+	case 1:
+		id = namesakes[0].ID
+	default: // a file knows people by name: with namesakes it cannot tell who is meant
+		who := make([]string, len(namesakes))
+		for i, p := range namesakes {
+			who[i] = fmt.Sprintf("%s (%d)", p.Name, p.ID)
+		}
+		r.fail("full_name", parse.CodeAmbiguousPerson, map[string]any{"Value": strings.Join(who, ", ")})
+		return unchanged, nil
+	}
 	if id != 0 && im.seen[id] {
 		r.fail("full_name", CodeRepeated, nil)
 		return unchanged, nil
@@ -87,7 +102,7 @@ func (im *staffImporter) importRow(r *rowReader) (outcome, error) {
 	p.FullName = name
 	setText(r, "position", &p.Position)
 	if r.text("grade") != "" {
-		p.GradeID = im.gradeIDs[r.enum("grade", im.grades)]
+		p.GradeID = im.gradeIDs[r.oneOf("grade", im.grades, func() []string { return im.names })]
 	}
 	setText(r, "team", &p.Team)
 	setDate(r, "hire_date", &p.HireDate)
@@ -95,7 +110,7 @@ func (im *staffImporter) importRow(r *rowReader) (outcome, error) {
 		p.FTE = r.number("fte")
 	}
 	if r.text("status") != "" {
-		p.Status = data.StaffStatus(r.enum("status", staffStatuses.enum()))
+		p.Status = data.StaffStatus(r.word("status", staffStatuses))
 	}
 	setDate(r, "left_date", &p.LeftDate)
 	setText(r, "email", &p.Email)
@@ -116,11 +131,12 @@ func (im *staffImporter) importRow(r *rowReader) (outcome, error) {
 		return err
 	})
 	if err != nil {
-		r.rejected(err, map[string]string{"grade_date": "grade", "grade_reason": "grade"})
-		return unchanged, nil
+		return unchanged, r.rejected(err, map[string]string{"grade_date": "grade", "grade_reason": "grade"})
 	}
 	im.seen[saved] = true
-	im.byName[personKey(p.FullName)] = saved
+	if id == 0 {
+		im.byName[personKey(p.FullName)] = []data.PersonRef{{ID: saved, Name: p.FullName}}
+	}
 	if id != 0 {
 		return updated, nil
 	}

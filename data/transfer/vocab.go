@@ -46,6 +46,15 @@ func (v *vocabulary) name(lang, code string) string {
 	return catalog(lang).T(v.prefix+code, nil)
 }
 
+// names are the vocabulary's words in a language, as the app shows them.
+func (v *vocabulary) names(lang string) []string {
+	out := make([]string, len(v.codes))
+	for i, code := range v.codes {
+		out[i] = v.name(lang, code)
+	}
+	return out
+}
+
 // catalogs holds both languages' messages, loaded once.
 var catalogs = sync.OnceValue(func() map[string]locale.Catalog {
 	out := map[string]locale.Catalog{}
