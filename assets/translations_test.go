@@ -129,7 +129,7 @@ func TestEveryKeyUsedIsTranslated(t *testing.T) {
 		add("kind_name.", string(k))
 	}
 	add("fileerr.", sheet.ProblemEmpty, sheet.ProblemBinary, sheet.ProblemNoHeader, sheet.ProblemBadXLSX,
-		sheet.ProblemNoSheet, sheet.ProblemBadCSV)
+		sheet.ProblemNoSheet, sheet.ProblemBadCSV, sheet.ProblemOpenQuote, sheet.ProblemLongLine)
 	add("err.", parse.CodeNotNumber, parse.CodeNotInteger, parse.CodeNotMoney, parse.CodeNotPercent, parse.CodeNotDate,
 		parse.CodeNotDateTime, parse.CodeNotPeriod, parse.CodeNotBool, parse.CodeInvalidChoice, parse.CodeUnknownPerson,
 		parse.CodeAmbiguousPerson, transfer.CodeMissingColumn, transfer.CodeUnknownClient, transfer.CodeRepeated)

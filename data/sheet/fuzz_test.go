@@ -57,7 +57,7 @@ func FuzzReadCSV(f *testing.F) {
 			return
 		}
 		defer r.Close()
-		_ = r.Describe()
+		_ = r.Source().String()
 		last := r.HeaderRow()
 		if last < 1 {
 			t.Fatalf("header row %d", last)

@@ -101,7 +101,7 @@ func TestOpenVariants(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			r, rows := readAll(t, filepath.Join("testdata", tt.file), tt.opt)
-			if got := r.Describe(); got != tt.describe {
+			if got := r.Source().String(); got != tt.describe {
 				t.Errorf("Describe = %q, want %q", got, tt.describe)
 			}
 			if got := r.Header(); !reflect.DeepEqual(got, tt.header) {
@@ -133,7 +133,7 @@ func TestOpenBad(t *testing.T) {
 		{"image.png", Options{}, ProblemBinary, ""},
 		{"corrupt.xlsx", Options{}, ProblemBadXLSX, "zip"},
 		{"encrypted.xlsx", Options{}, ProblemBadXLSX, "encrypted"},
-		{"twosheets.xlsx", Options{Sheet: "Сделки"}, ProblemNoSheet, `"Инструкция", "Клиенты"`},
+		{"twosheets.xlsx", Options{Sheet: "Сделки"}, ProblemNoSheet, "«Инструкция», «Клиенты»"},
 		{"utf8.csv", Options{IsHeader: hasCell("Телефон")}, ProblemNoHeader, "3"},
 		{"title.xlsx", Options{IsHeader: hasCell("Клиент"), HeaderSearch: 1}, ProblemNoHeader, "1"},
 	}
@@ -175,8 +175,8 @@ func TestUnterminatedQuote(t *testing.T) {
 	}
 	_, err = r.Next()
 	var fe *FormatError
-	if !errors.As(err, &fe) || fe.Problem != ProblemBadCSV || !strings.Contains(fe.Detail, "line 3") {
-		t.Fatalf("got %v, want bad_csv at line 3", err)
+	if !errors.As(err, &fe) || fe.Problem != ProblemOpenQuote || fe.Line != 3 {
+		t.Fatalf("got %v, want open_quote at line 3", err)
 	}
 	if _, again := r.Next(); again != err {
 		t.Errorf("the error is not sticky: %v", again)
@@ -187,7 +187,7 @@ func TestUnterminatedQuote(t *testing.T) {
 func TestUnterminatedQuoteInHeader(t *testing.T) {
 	path := writeTemp(t, "h.csv", []byte("a;\"b\nc;d\n"))
 	_, err := Open(path, Options{})
-	if !IsProblem(err, ProblemBadCSV) || !strings.Contains(err.Error(), "line 1") {
+	if !IsProblem(err, ProblemOpenQuote) || !strings.Contains(err.Error(), "line 1") {
 		t.Fatalf("got %v", err)
 	}
 }
@@ -209,8 +209,8 @@ func TestRunawayRecord(t *testing.T) {
 	}
 	defer r.Close()
 	_, err = r.Next()
-	if !IsProblem(err, ProblemBadCSV) || !strings.Contains(err.Error(), "line 2") {
-		t.Fatalf("got %v, want bad_csv at line 2", err)
+	if !IsProblem(err, ProblemOpenQuote) || !strings.Contains(err.Error(), "line 2") {
+		t.Fatalf("got %v, want open_quote at line 2", err)
 	}
 	b.Reset()
 	b.WriteString("a;b\n")
@@ -222,7 +222,7 @@ func TestRunawayRecord(t *testing.T) {
 		_, err = r.Next()
 		r.Close()
 	}
-	if !IsProblem(err, ProblemBadCSV) || !strings.Contains(err.Error(), "line 2") {
+	if !IsProblem(err, ProblemLongLine) || !strings.Contains(err.Error(), "line 2") {
 		t.Fatalf("long line: got %v", err)
 	}
 }
@@ -282,8 +282,8 @@ func TestSampleEndsMidCharacter(t *testing.T) {
 		t.Fatalf("fixture does not cut a character at %d", sampleSize)
 	}
 	r, rows := readAll(t, writeTemp(t, "cut.csv", data), Options{})
-	if r.Describe() != "CSV, UTF-8, ';'" {
-		t.Errorf("Describe = %q", r.Describe())
+	if r.Source().String() != "CSV, UTF-8, ';'" {
+		t.Errorf("Describe = %q", r.Source().String())
 	}
 	for _, row := range rows {
 		if row.Cells[0] != "Альфа" || strings.ContainsRune(row.Cells[1], '\uFFFD') {
@@ -316,8 +316,8 @@ func TestASCIISampleThenCyrillic(t *testing.T) {
 			if last.Cells[1] != "Клиент «Ёж»" {
 				t.Errorf("last row %q", last.Cells)
 			}
-			if want := "CSV, " + enc + ", ';'"; r.Describe() != want {
-				t.Errorf("Describe = %q, want %q", r.Describe(), want)
+			if want := "CSV, " + enc + ", ';'"; r.Source().String() != want {
+				t.Errorf("Describe = %q, want %q", r.Source().String(), want)
 			}
 		})
 	}
@@ -405,7 +405,7 @@ func TestProgressConcurrent(t *testing.T) {
 				default:
 				}
 				p := r.Progress()
-				_ = r.Describe()
+				_ = r.Source().String()
 				if p < last || p < 0 || p > 1 {
 					t.Errorf("progress went %v -> %v", last, p)
 					return
@@ -526,8 +526,8 @@ func TestXLSXEmptyAndHidden(t *testing.T) {
 	must(t, f.SaveAs(path))
 	f.Close()
 	r, rows := readAll(t, path, Options{})
-	if r.Describe() != "XLSX, sheet «Данные»" || !reflect.DeepEqual(r.Header(), []string{"", "Клиент", "Сумма"}) ||
+	if r.Source().String() != "XLSX, sheet «Данные»" || !reflect.DeepEqual(r.Header(), []string{"", "Клиент", "Сумма"}) ||
 		!reflect.DeepEqual(rows, []Row{{3, []string{"", "Альфа", "1"}}}) {
-		t.Errorf("%s %q %v", r.Describe(), r.Header(), rows)
+		t.Errorf("%s %q %v", r.Source().String(), r.Header(), rows)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 )
 
@@ -60,9 +61,9 @@ type Reader interface {
 	Next() (Row, error)
 	// Progress is the share of the input consumed, 0..1.
 	Progress() float64
-	// Describe says what was detected, e.g. "CSV, windows-1251, ';'" or
-	// "XLSX, sheet «Клиенты»".
-	Describe() string
+	// Source says what was detected: the format, the encoding and delimiter
+	// of a text file, the sheet of a workbook.
+	Source() Source
 	// Sheets lists a workbook's sheets, the one read first among them (nil for text).
 	Sheets() []string
 	Close() error
@@ -70,18 +71,21 @@ type Reader interface {
 
 // Problem codes of a FormatError. The app translates them.
 const (
-	ProblemEmpty    = "empty"     // 0 bytes or no non-empty rows
-	ProblemBinary   = "binary"    // not text and not XLSX
-	ProblemNoHeader = "no_header" // IsHeader matched nothing within HeaderSearch rows
-	ProblemBadXLSX  = "bad_xlsx"  // broken or encrypted workbook, legacy .xls
-	ProblemNoSheet  = "no_sheet"  // the named sheet is missing; Detail lists the sheets
-	ProblemBadCSV   = "bad_csv"   // unterminated quote, runaway line; Detail names the line
+	ProblemEmpty     = "empty"      // 0 bytes or no non-empty rows
+	ProblemBinary    = "binary"     // not text and not XLSX
+	ProblemNoHeader  = "no_header"  // IsHeader matched nothing within HeaderSearch rows
+	ProblemBadXLSX   = "bad_xlsx"   // broken or encrypted workbook, legacy .xls
+	ProblemNoSheet   = "no_sheet"   // the named sheet is missing; Detail lists the sheets
+	ProblemBadCSV    = "bad_csv"    // the text is not CSV at Line
+	ProblemOpenQuote = "open_quote" // a quoted value that starts at Line is never closed
+	ProblemLongLine  = "long_line"  // the record at Line is longer than anyone's table
 )
 
 // FormatError is returned when a file cannot be read as a table.
 type FormatError struct {
 	Problem string // one of the Problem constants
-	Detail  string // English detail: a line number, the list of sheets, ...
+	Line    int    // the line of a text file where the problem is, when known
+	Detail  string // the list of sheets; otherwise an English detail for logs
 }
 
 func (e *FormatError) Error() string {
@@ -99,8 +103,15 @@ func (e *FormatError) Error() string {
 		msg = "no such sheet"
 	case ProblemBadCSV:
 		msg = "the text file is malformed"
+	case ProblemOpenQuote:
+		msg = "a quoted value is not closed"
+	case ProblemLongLine:
+		msg = "the line is too long"
 	default:
 		msg = "unreadable file (" + e.Problem + ")"
+	}
+	if e.Line > 0 {
+		msg = "line " + strconv.Itoa(e.Line) + ": " + msg
 	}
 	if e.Detail != "" {
 		msg += ": " + e.Detail
@@ -181,7 +192,7 @@ func Open(path string, opt Options) (Reader, error) {
 type source interface {
 	next() (num int, cells []string, err error) // io.EOF at the end
 	progress() float64
-	describe() string
+	source() Source
 	sheets() []string
 	close() error
 }
@@ -228,7 +239,7 @@ func newReader(src source, opt Options) (Reader, error) {
 func (r *reader) Header() []string  { return r.header }
 func (r *reader) HeaderRow() int    { return r.headerRow }
 func (r *reader) Progress() float64 { return r.src.progress() }
-func (r *reader) Describe() string  { return r.src.describe() }
+func (r *reader) Source() Source    { return r.src.source() }
 func (r *reader) Sheets() []string  { return r.src.sheets() }
 func (r *reader) Close() error      { return r.src.close() }
 

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"unicode/utf8"
@@ -25,10 +24,9 @@ const sampleSize = 64 << 10
 // memory whole (an unterminated quote would otherwise swallow the rest).
 var maxRecordBytes = 8 << 20
 
-// Encoding names used by Describe.
+// Encoding names.
 const (
 	encUTF8    = "UTF-8"
-	encUTF8BOM = "UTF-8 with BOM"
 	encUTF16LE = "UTF-16LE"
 	encUTF16BE = "UTF-16BE"
 	enc1251    = "windows-1251"
@@ -41,6 +39,7 @@ type textSource struct {
 	csv   *csv.Reader
 	track *quoteTracker
 	enc   func() string // current encoding name (the ASCII-so-far decoder may switch)
+	bom   bool
 	delim rune
 	done  atomic.Bool
 }
@@ -64,6 +63,7 @@ func newTextSource(f *os.File, size int64) (*textSource, error) {
 		in   io.Reader = br
 		text string    // decoded sample
 		enc  func() string
+		bom  bool
 	)
 	fixed := func(name string) func() string { return func() string { return name } }
 	switch {
@@ -73,7 +73,7 @@ func newTextSource(f *os.File, size int64) (*textSource, error) {
 		valid, _ := utf8Prefix(sample, whole)
 		text, _ = unicode.UTF8.NewDecoder().String(string(valid))
 		in = transform.NewReader(br, unicode.UTF8.NewDecoder())
-		enc = fixed(encUTF8BOM)
+		enc, bom = fixed(encUTF8), true
 	case bytes.HasPrefix(sample, []byte{0xFF, 0xFE}), bytes.HasPrefix(sample, []byte{0xFE, 0xFF}):
 		order, name := unicode.LittleEndian, encUTF16LE
 		if sample[0] == 0xFE {
@@ -133,7 +133,7 @@ func newTextSource(f *os.File, size int64) (*textSource, error) {
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
-	return &textSource{file: f, size: size, count: cr, csv: r, track: track, enc: enc, delim: delim}, nil
+	return &textSource{file: f, size: size, count: cr, csv: r, track: track, enc: enc, bom: bom, delim: delim}, nil
 }
 
 func (s *textSource) next() (int, []string, error) {
@@ -143,20 +143,20 @@ func (s *textSource) next() (int, []string, error) {
 			s.done.Store(true)
 			return 0, nil, io.EOF
 		}
-		var le *lineError
-		if errors.As(err, &le) {
-			return 0, nil, &FormatError{Problem: ProblemBadCSV, Detail: le.Error()}
+		var fe *FormatError
+		if errors.As(err, &fe) {
+			return 0, nil, fe
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			return 0, nil, formatErr(ProblemBadCSV, "line %d: %v", pe.StartLine, pe.Err)
+			return 0, nil, &FormatError{Problem: ProblemBadCSV, Line: pe.StartLine, Detail: pe.Err.Error()}
 		}
 		return 0, nil, err
 	}
 	line, _ := s.csv.FieldPos(0)
 	if s.track.unterminated() {
 		if last, _ := s.csv.FieldPos(len(rec) - 1); last == s.track.quoteLine {
-			return 0, nil, formatErr(ProblemBadCSV, "line %d: a quoted field is not closed", last)
+			return 0, nil, &FormatError{Problem: ProblemOpenQuote, Line: last}
 		}
 	}
 	cells := make([]string, len(rec))
@@ -176,8 +176,8 @@ func (s *textSource) progress() float64 {
 
 func (s *textSource) sheets() []string { return nil }
 
-func (s *textSource) describe() string {
-	return "CSV, " + s.enc() + ", " + delimName(s.delim)
+func (s *textSource) source() Source {
+	return Source{Format: FormatCSV, Encoding: s.enc(), BOM: s.bom, Delimiter: s.delim}
 }
 
 func (s *textSource) close() error {
@@ -188,13 +188,6 @@ func (s *textSource) close() error {
 		return nil
 	}
 	return f.Close()
-}
-
-func delimName(d rune) string {
-	if d == '\t' {
-		return "tab"
-	}
-	return "'" + string(d) + "'"
 }
 
 // countingReader counts the bytes read from the file, for Progress.
@@ -337,14 +330,6 @@ func (d *autoDecoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, er
 	return n + nd, n + ns, err
 }
 
-// lineError reports a malformed record at a line.
-type lineError struct {
-	line int
-	msg  string
-}
-
-func (e *lineError) Error() string { return "line " + strconv.Itoa(e.line) + ": " + e.msg }
-
 // quoteTracker watches the decoded text on its way to encoding/csv and
 // follows its quoting rules (with LazyQuotes), so that an unterminated quote
 // is reported with its line instead of silently swallowing the rest of the
@@ -421,9 +406,9 @@ func (t *quoteTracker) Read(p []byte) (int, error) {
 	}
 	if t.recBytes > maxRecordBytes {
 		if t.state == qQuoted {
-			return n, &lineError{t.quoteLine, "a quoted field is not closed"}
+			return n, &FormatError{Problem: ProblemOpenQuote, Line: t.quoteLine}
 		}
-		return n, &lineError{t.line, "the line is too long"}
+		return n, &FormatError{Problem: ProblemLongLine, Line: t.line}
 	}
 	if err == io.EOF {
 		t.eof = true

@@ -104,8 +104,8 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 		}
 		path := writeTemp(t, "rt.csv", b.Bytes())
 		r, rows := readAll(t, path, Options{})
-		if r.Describe() != "CSV, UTF-8 with BOM, ';'" {
-			t.Errorf("Describe %q", r.Describe())
+		if r.Source().String() != "CSV, UTF-8 with BOM, ';'" {
+			t.Errorf("Describe %q", r.Source().String())
 		}
 		var titles []string
 		for _, c := range testColumns {
@@ -276,8 +276,8 @@ func cellFormat(t *testing.T, f *excelize.File, sheet, cell string) string {
 func TestWriteXLSXRoundTrip(t *testing.T) {
 	path := writeXLSXFile(t, testTable(), "ru")
 	r, rows := readAll(t, path, Options{})
-	if r.Describe() != "XLSX, sheet «Клиенты_ риск»" {
-		t.Errorf("Describe %q", r.Describe())
+	if r.Source().String() != "XLSX, sheet «Клиенты_ риск»" {
+		t.Errorf("Describe %q", r.Source().String())
 	}
 	if !reflect.DeepEqual(r.Header(), []string{"Клиент", "Звонки", "Оценка", "Выручка", "Доля", "Подписан", "Контакт", "Активен"}) {
 		t.Errorf("header %q", r.Header())
@@ -338,8 +338,8 @@ func TestWriteEmptyTable(t *testing.T) {
 	tbl := table.FromRows("", testColumns[:2], nil)
 	path := writeXLSXFile(t, tbl, "ru")
 	r, rows := readAll(t, path, Options{})
-	if len(rows) != 0 || r.Describe() != "XLSX, sheet «Лист1»" || len(r.Header()) != 2 {
-		t.Errorf("%s %q %v", r.Describe(), r.Header(), rows)
+	if len(rows) != 0 || r.Source().String() != "XLSX, sheet «Лист1»" || len(r.Header()) != 2 {
+		t.Errorf("%s %q %v", r.Source().String(), r.Header(), rows)
 	}
 	var b bytes.Buffer
 	must(t, WriteCSV(&b, tbl, "en", CSVOptions{NoBOM: true}))

@@ -10,6 +10,7 @@ import (
 	"math"
 	"path"
 	"strconv"
+
 	"strings"
 	"sync/atomic"
 	"time"
@@ -73,7 +74,7 @@ func openXLSX(path string, opt Options) (_ Reader, err error) {
 		}
 		if sheet == "" {
 			f.Close()
-			return nil, formatErr(ProblemNoSheet, "no sheet %q; the workbook has %s", opt.Sheet, strings.Join(quoteAll(sheets), ", "))
+			return nil, &FormatError{Problem: ProblemNoSheet, Detail: strings.Join(quoteAll(sheets), ", ")}
 		}
 	}
 	src := &xlsxSource{f: f, sheet: sheet, all: sheets}
@@ -116,7 +117,7 @@ func badXLSX(err error) error {
 func quoteAll(ss []string) []string {
 	q := make([]string, len(ss))
 	for i, s := range ss {
-		q[i] = strconv.Quote(s)
+		q[i] = "«" + s + "»"
 	}
 	return q
 }
@@ -157,7 +158,7 @@ func (s *xlsxSource) progress() float64 {
 	return min(float64(s.row.Load())/float64(s.lastRow), 0.99)
 }
 
-func (s *xlsxSource) describe() string { return "XLSX, sheet «" + s.sheet + "»" }
+func (s *xlsxSource) source() Source { return Source{Format: FormatXLSX, Sheet: s.sheet} }
 
 func (s *xlsxSource) sheets() []string {
 	out := []string{s.sheet}

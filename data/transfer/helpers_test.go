@@ -292,7 +292,7 @@ func mustImport(t testing.TB, st *data.Store, path string, k transfer.Kind) tran
 func describe(rep transfer.Report) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s rows=%d added=%d updated=%d unchanged=%d written=%v dry=%v more=%d",
-		rep.Format, rep.Rows, rep.Added, rep.Updated, rep.Unchanged, rep.Written, rep.DryRun, rep.More)
+		rep.Source, rep.Rows, rep.Added, rep.Updated, rep.Unchanged, rep.Written, rep.DryRun, rep.More)
 	for i, e := range rep.Errors {
 		if i == 20 {
 			fmt.Fprintf(&b, "\n  … %d more", len(rep.Errors)-i)

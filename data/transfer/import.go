@@ -24,7 +24,7 @@ type Options struct {
 // Preview is the start of a file, for the import dialog: how it was read, its
 // header, the detected mapping and the first rows.
 type Preview struct {
-	Format    string
+	Source    sheet.Source // how the file was read
 	Header    []string
 	HeaderRow int
 	Mapping   Mapping
@@ -57,7 +57,7 @@ func PreviewFile(path string, k Kind, sheetName string) (Preview, error) {
 		return Preview{}, err
 	}
 	defer r.Close()
-	p := Preview{Format: r.Describe(), Header: r.Header(), HeaderRow: r.HeaderRow(), Sheets: r.Sheets()}
+	p := Preview{Source: r.Source(), Header: r.Header(), HeaderRow: r.HeaderRow(), Sheets: r.Sheets()}
 	p.Mapping = s.index.detect(p.Header)
 	for len(p.Rows) < previewRows {
 		row, err := r.Next()
@@ -97,7 +97,7 @@ func Import(ctx context.Context, st *data.Store, path string, opt Options) (Repo
 		return Report{}, err
 	}
 	defer r.Close()
-	rep := Report{Kind: opt.Kind, Format: r.Describe(), DryRun: opt.DryRun}
+	rep := Report{Kind: opt.Kind, Source: r.Source(), DryRun: opt.DryRun}
 	mapping := opt.Mapping
 	if mapping == nil {
 		mapping = s.index.detect(r.Header())

@@ -39,8 +39,8 @@ func department(t *testing.T) (*data.Store, string) {
 		if rep.Added != step.added || rep.Updated != step.updated || rep.Rows != step.added+step.updated+rep.Unchanged {
 			t.Errorf("%s: want %d added, %d updated: %s", step.file, step.added, step.updated, describe(rep))
 		}
-		if !strings.Contains(rep.Format, step.format) {
-			t.Errorf("%s: read as %q, want %q in it", step.file, rep.Format, step.format)
+		if !strings.Contains(rep.Source.String(), step.format) {
+			t.Errorf("%s: read as %q, want %q in it", step.file, rep.Source, step.format)
 		}
 	}
 	return st, path
@@ -238,8 +238,8 @@ func TestXLSXWithTitleRow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.HeaderRow != 3 || len(p.Rows) != 3 || len(transfer.Missing(transfer.Interactions, p.Mapping)) != 0 || !strings.Contains(p.Format, "Журнал") {
-		t.Errorf("preview: header row %d, %d rows, missing %q, format %q", p.HeaderRow, len(p.Rows), transfer.Missing(transfer.Interactions, p.Mapping), p.Format)
+	if p.HeaderRow != 3 || len(p.Rows) != 3 || len(transfer.Missing(transfer.Interactions, p.Mapping)) != 0 || p.Source.Sheet != "Журнал" {
+		t.Errorf("preview: header row %d, %d rows, missing %q, format %q", p.HeaderRow, len(p.Rows), transfer.Missing(transfer.Interactions, p.Mapping), p.Source)
 	}
 	rep := mustImport(t, st, path, transfer.Interactions)
 	if rep.Added != 3 {
@@ -296,7 +296,7 @@ func TestXLSXSheetOption(t *testing.T) {
 	xlsxLog(t, path, false)
 	before := dump(t, db)
 	rep := importFile(t, st, path, transfer.Options{Kind: transfer.Interactions, Sheet: "ЖУРНАЛ", DryRun: true})
-	if rep.Failed() || rep.Added != 3 || !strings.Contains(rep.Format, "«Журнал»") {
+	if rep.Failed() || rep.Added != 3 || rep.Source.Sheet != "Журнал" {
 		t.Errorf("sheet by name: %s", describe(rep))
 	}
 	// The second sheet has no log: its only row is taken for the header.

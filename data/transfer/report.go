@@ -3,6 +3,8 @@ package transfer
 import (
 	"fmt"
 	"sort"
+
+	"leadboard/data/sheet"
 )
 
 // RowError is one reason a row (or the file) cannot be imported: where, what was
@@ -79,8 +81,8 @@ const maxErrors = 1000
 // Report is what an import did, or would do (dry run), to the database.
 type Report struct {
 	Kind      Kind
-	Format    string // how the file was read, e.g. "CSV, windows-1251, ';'"
-	Rows      int    // data rows read
+	Source    sheet.Source // how the file was read
+	Rows      int          // data rows read
 	Added     int
 	Updated   int
 	Unchanged int
