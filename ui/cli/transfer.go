@@ -33,15 +33,25 @@ func (e *env) importFile(args []string) int {
 	if !ok {
 		return ExitUsage
 	}
+	source := sources[0]
+	if _, err := os.Stat(source); err != nil { // before a database is made for it
+		return e.failFile(source, err)
+	}
+	created := !fileExists(*db)
 	st, err := data.Open(*db, data.Options{Create: true})
 	if err != nil {
 		return e.fail(err)
 	}
-	defer st.Close()
-	rep, err := transfer.Import(context.Background(), st, sources[0],
-		transfer.Options{Kind: k, Sheet: *sheetName, DryRun: *dryRun, Lang: e.lang})
+	progress, clearProgress := e.progressLine()
+	rep, err := transfer.Import(context.Background(), st, source,
+		transfer.Options{Kind: k, Sheet: *sheetName, DryRun: *dryRun, Lang: e.lang, Progress: progress})
+	clearProgress()
+	st.Close()
+	if created && !rep.Written { // a check or a failed import leaves no new database behind
+		data.RemoveFiles(*db)
+	}
 	if err != nil {
-		return e.failFile(sources[0], err)
+		return e.failFile(source, err)
 	}
 	for _, re := range rep.Errors {
 		fmt.Fprintln(e.stderr, re.Describe(k, e.lang, e.t))
@@ -54,6 +64,37 @@ func (e *env) importFile(args []string) int {
 		return ExitUsage
 	}
 	return ExitOK
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return !errors.Is(err, os.ErrNotExist)
+}
+
+// progressLine shows an import's progress on a terminal's stderr, in place; it
+// shows nothing when stderr is a file or a pipe (scripts read the errors there).
+func (e *env) progressLine() (update func(fraction float64), clear func()) {
+	none := func() {}
+	f, ok := e.stderr.(*os.File)
+	if !ok {
+		return nil, none
+	}
+	if info, err := f.Stat(); err != nil || info.Mode()&os.ModeCharDevice == 0 {
+		return nil, none
+	}
+	shown := -1
+	update = func(fraction float64) {
+		if percent := int(fraction * 100); percent != shown {
+			shown = percent
+			fmt.Fprint(f, "\r"+e.t("cli.import.progress", map[string]any{"Percent": percent}))
+		}
+	}
+	clear = func() {
+		if shown >= 0 {
+			fmt.Fprint(f, "\r\033[K")
+		}
+	}
+	return update, clear
 }
 
 // parseInterleaved reads flags wherever they stand among the positional arguments
@@ -86,7 +127,7 @@ func (e *env) kind(name string) (transfer.Kind, bool) {
 }
 
 func (e *env) printImportSummary(rep transfer.Report) {
-	params := map[string]any{"Format": rep.Format, "Rows": rep.Rows, "Added": rep.Added, "Updated": rep.Updated,
+	params := map[string]any{"Format": rep.Source.Describe(e.t), "Rows": rep.Rows, "Added": rep.Added, "Updated": rep.Updated,
 		"Unchanged": rep.Unchanged, "Errors": len(rep.Errors) + rep.More}
 	switch {
 	case rep.Failed():
@@ -103,7 +144,7 @@ func (e *env) failFile(path string, err error) int {
 	var fe *sheet.FormatError
 	if errors.As(err, &fe) {
 		fmt.Fprintln(e.stderr, e.t("cli.import.bad_file", map[string]any{"Path": path,
-			"Reason": e.t("fileerr."+fe.Problem, map[string]any{"Detail": fe.Detail})}))
+			"Reason": e.t("fileerr."+fe.Problem, map[string]any{"Detail": fe.Detail, "Line": fe.Line})}))
 		return ExitUsage
 	}
 	if errors.Is(err, os.ErrNotExist) {

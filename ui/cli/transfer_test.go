@@ -185,6 +185,23 @@ func TestImportDryRun(t *testing.T) {
 	}
 }
 
+func TestImportLeavesNoDatabaseItDidNotFill(t *testing.T) {
+	dir := t.TempDir()
+	good := writeTemp(t, "staff.csv", cp1251(t, staffCSV))
+	bad := writeTemp(t, "bad.csv", []byte(badClientsCSV))
+	for name, args := range map[string][]string{
+		"dry run":      {"--kind", "staff", "--dry-run", good},
+		"bad rows":     {"--kind", "clients", bad},
+		"no such file": {"--kind", "staff", filepath.Join(dir, "nothing.csv")},
+	} {
+		db := filepath.Join(dir, "new.db")
+		r := run(t, append([]string{"import", "--db", db}, args...)...)
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("%s (exit %d): left %v", name, r.code, entries)
+		}
+	}
+}
+
 func TestExportCSV(t *testing.T) {
 	db := department(t)
 	dir := t.TempDir()
