@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leadboard/data"
-	"leadboard/data/table"
 	"leadboard/data/transfer"
 	"leadboard/ui/widgets"
 )
@@ -79,18 +78,10 @@ func newClientDetail(s *clientsScreen, id int64) *clientDetail {
 		a.editInteraction(data.Interaction{ClientID: d.id, StaffID: d.current.Lead.ID, At: a.now(),
 			Channel: "email", Kind: data.KindRequest}, d.reloadAll)
 	})
-	withTools := func(content fyne.CanvasObject, tools ...fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewBorder(container.NewHBox(tools...), nil, nil, nil, content)
-	}
-	exportLog := a.exportButton(func(lang string) table.Table { return transfer.InteractionTable(d.log.Rows(), lang) },
-		func() int { return len(d.log.Rows()) })
-	exportContacts := a.exportButton(func(lang string) table.Table { return transfer.ContactTable(d.contacts.Rows(), lang) },
-		func() int { return len(d.contacts.Rows()) })
-	exportContracts := a.exportButton(func(lang string) table.Table {
-		return transfer.ContractTable(d.contracts.Rows(), lang)
-	}, func() int { return len(d.contracts.Rows()) })
-	exportTeam := a.exportButton(func(lang string) table.Table { return transfer.AssignmentTable(d.team.Rows(), lang) },
-		func() int { return len(d.team.Rows()) })
+	exportLog := exportList(a, d.log, transfer.InteractionTable)
+	exportContacts := exportList(a, d.contacts, transfer.ContactTable)
+	exportContracts := exportList(a, d.contracts, transfer.ContractTable)
+	exportTeam := exportList(a, d.team, transfer.AssignmentTable)
 	d.tabs = container.NewAppTabs(
 		container.NewTabItem(T("clients.tab.interactions"), withTools(d.log, addInteraction, exportLog)),
 		container.NewTabItem(T("clients.tab.contacts"), withTools(d.contacts, addContact, exportContacts)),

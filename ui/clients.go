@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leadboard/data"
-	"leadboard/data/table"
 	"leadboard/data/transfer"
 	"leadboard/ui/widgets"
 )
@@ -64,8 +63,7 @@ func newClientsScreen(a *App) *clientsScreen {
 	add := widget.NewButtonWithIcon(T("clients.add"), theme.ContentAddIcon(), s.add)
 	add.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon(T("import.open"), theme.UploadIcon(), func() { a.openImport(transfer.Clients) })
-	export := a.exportButton(func(lang string) table.Table { return transfer.ClientTable(s.table.Rows(), lang) },
-		func() int { return len(s.table.Rows()) })
+	export := exportList(a, s.table, transfer.ClientTable)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(importBtn, export, add), s.search),
 		container.NewGridWithColumns(3, s.statusSel, s.tierSel, s.managerSel),

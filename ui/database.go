@@ -3,9 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -104,18 +101,7 @@ func (a *App) chooseDatabase() {
 // filled with demo data. It never overwrites an existing file.
 func (a *App) newDatabaseDialog(withDemo bool) {
 	form := widgets.NewForm()
-	folder := widgets.NewEntry()
-	if home, err := os.UserHomeDir(); err == nil {
-		folder.SetText(home)
-	}
-	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() {
-		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err == nil && u != nil {
-				folder.SetText(u.Path())
-			}
-		}, a.win)
-		a.showDialog(fd)
-	})
+	folder, folderRow := a.folderField(homeFolder())
 	name := widgets.NewEntry()
 	name.SetText("leadboard.db")
 	title := T("db.new")
@@ -123,13 +109,13 @@ func (a *App) newDatabaseDialog(withDemo bool) {
 		name.SetText("leadboard-demo.db")
 		title = T("db.new_demo")
 	}
-	form.Add("folder", T("field.folder"), container.NewBorder(nil, nil, nil, browse, folder), true)
+	form.Add("folder", T("field.folder"), folderRow, true)
 	form.Add("file_name", T("field.file_name"), name, true)
 	var dlg *dialog.CustomDialog
 	create := widget.NewButtonWithIcon(T("action.create"), theme.ConfirmIcon(), func() {
-		path, problems := newDatabasePath(folder.Text, name.Text)
-		if len(problems) > 0 {
-			form.SetErrors(problems)
+		path, err := newDatabasePath(folder.Text, name.Text)
+		if err != nil {
+			showFormError(form, err)
 			return
 		}
 		dlg.Hide()
@@ -144,26 +130,12 @@ func (a *App) newDatabaseDialog(withDemo bool) {
 }
 
 // newDatabasePath checks the folder and name typed for a new database.
-func newDatabasePath(folder, name string) (string, map[string]string) {
-	problems := map[string]string{}
-	folder, name = strings.TrimSpace(folder), strings.TrimSpace(name)
-	if info, err := os.Stat(folder); folder == "" || err != nil || !info.IsDir() {
-		problems["folder"] = T("err.no_folder")
+func newDatabasePath(folder, name string) (string, error) {
+	path, err := filePath(folder, name, ".db")
+	if err == nil && fileExists(path) {
+		return "", errFileExists
 	}
-	if name == "" || strings.ContainsAny(name, `/\?#`) {
-		problems["file_name"] = T("err.bad_file_name")
-	}
-	if len(problems) > 0 {
-		return "", problems
-	}
-	if filepath.Ext(name) == "" {
-		name += ".db"
-	}
-	path := filepath.Join(folder, name)
-	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
-		problems["file_name"] = T("err.file_exists")
-	}
-	return path, problems
+	return path, err
 }
 
 // createDatabase makes a new file (with demo data if asked) with a progress dialog,

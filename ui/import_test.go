@@ -49,6 +49,15 @@ func TestImportChecksThenImports(t *testing.T) {
 	if d.run.Disabled() {
 		t.Fatal("a file with every required column cannot be imported")
 	}
+	d.fields[1].setValue("full_name") // one column per field: the name moves to column 2
+	if d.fields[0].value() != "" || !d.missing.Visible() || !d.run.Disabled() {
+		t.Errorf("after moving the name: %v, missing %q", d.currentMapping(), d.missing.Text)
+	}
+	d.fields[0].setValue("full_name")
+	d.fields[1].setValue("grade")
+	if d.missing.Visible() || d.run.Disabled() {
+		t.Fatalf("the mapping was put back but the import is refused: %q", d.missing.Text)
+	}
 	test.Tap(d.check)
 	settle(a)
 	if !strings.Contains(d.result.Text, "Ready to import. Rows: 2; new: 2") {
@@ -133,31 +142,6 @@ func TestUnreadableFileIsExplained(t *testing.T) {
 	}
 }
 
-func TestExportWritesTheListAsShown(t *testing.T) {
-	a := openDemo(t, "en")
-	s := showClients(t, a)
-	s.tierSel.setValue("A")
-	settle(a)
-	rows := s.table.Rows()
-	path := filepath.Join(t.TempDir(), "clients.csv")
-	a.exportTo(path, transfer.ClientTable(rows, "en"), exportFormats[1], "en")
-	settle(a)
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(b)
-	if !strings.HasPrefix(text, "\ufeffClient;") {
-		t.Errorf("no BOM or header: %q", text[:min(40, len(text))])
-	}
-	if lines := strings.Count(strings.TrimSpace(text), "\n") + 1; lines != len(rows)+1 {
-		t.Errorf("%d lines for %d rows", lines, len(rows))
-	}
-	if !strings.Contains(text, rows[0].Name) {
-		t.Error("the first row is missing")
-	}
-}
-
 func TestImportCanBeCancelled(t *testing.T) {
 	a := openDemo(t, "en")
 	client := showClients(t, a).table.Rows()[0].Name
@@ -173,10 +157,16 @@ func TestImportCanBeCancelled(t *testing.T) {
 	d.setFile(path)
 	settle(a)
 	d.start(false)
+	if !d.kind.Disabled() || !d.fields[0].Disabled() || !d.choose.Disabled() {
+		t.Error("the file, kind and mapping can be changed under a running import")
+	}
 	test.Tap(d.stop)
 	settle(a)
 	if d.result.Text != "Cancelled: nothing was written." {
 		t.Fatalf("after Cancel: %q", d.result.Text)
+	}
+	if d.kind.Disabled() || d.fields[0].Disabled() || d.run.Disabled() {
+		t.Error("the dialog stays locked after the import stopped")
 	}
 	after, _ := a.store().Check(ctx())
 	if after.Counts["interactions"] != before.Counts["interactions"] {
@@ -212,5 +202,21 @@ func TestImportPicksTheWorkbookSheet(t *testing.T) {
 	settle(a)
 	if !strings.Contains(d.result.Text, "Imported. Rows: 1") {
 		t.Errorf("import says %q", d.result.Text)
+	}
+}
+
+func TestImportSpeaksRussian(t *testing.T) {
+	a := openDemo(t, "ru")
+	a.openImport(transfer.Staff)
+	d := a.lastImport
+	d.setFile(writeFile(t, "staff.csv", "\ufeffФИО\tГрейд\nОрлова Вера Павловна\tмидл\n"))
+	settle(a)
+	if want := "CSV, UTF-8 с BOM, разделитель табуляция"; !strings.Contains(d.format.Text, want) {
+		t.Errorf("read as %q, want %q in it", d.format.Text, want)
+	}
+	d.setFile(writeFile(t, "broken.csv", "ФИО;Грейд\n\"Орлова;мидл\n"))
+	settle(a)
+	if want := "broken.csv: строка 2: в значении открыта кавычка"; !strings.HasPrefix(d.format.Text, want) || !d.run.Disabled() {
+		t.Errorf("an open quote: %q", d.format.Text)
 	}
 }

@@ -148,7 +148,15 @@ func fill(t *testing.T, a *App, fd *formDialog, field, text string) {
 		fyne.Focusable
 		SetText(string)
 	}
-	switch w := fd.form.Input(field).(type) {
+	input := fd.form.Input(field)
+	if row, ok := input.(*fyne.Container); ok { // an entry with a button beside it
+		for _, o := range row.Objects {
+			if e, ok := o.(*widgets.Entry); ok {
+				input = e
+			}
+		}
+	}
+	switch w := input.(type) {
 	case *widgets.Entry:
 		f = w
 	case *widgets.DateField:

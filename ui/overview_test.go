@@ -129,13 +129,16 @@ func TestNewDatabaseRefusesExistingFile(t *testing.T) {
 	dir := t.TempDir()
 	existing := filepath.Join(dir, "taken.db")
 	os.WriteFile(existing, []byte("x"), 0o644)
-	_, problems := newDatabasePath(dir, "taken.db")
-	if problems["file_name"] == "" {
-		t.Error("an existing file would be overwritten")
+	if _, err := newDatabasePath(dir, "taken.db"); err != errFileExists {
+		t.Errorf("an existing file would be overwritten: %v", err)
 	}
-	path, problems := newDatabasePath(dir, "fresh")
-	if len(problems) != 0 || path != filepath.Join(dir, "fresh.db") {
-		t.Errorf("fresh: %q %v", path, problems)
+	path, err := newDatabasePath(dir, "fresh")
+	if err != nil || path != filepath.Join(dir, "fresh.db") {
+		t.Errorf("fresh: %q %v", path, err)
+	}
+	if _, err := newDatabasePath(filepath.Join(dir, "nowhere"), "a/b"); describeError(err) !=
+		"Folder: The folder does not exist\nFile name: Enter a file name without / \\ ? #" {
+		t.Errorf("bad folder and name: %q", describeError(err))
 	}
 }
 

@@ -51,5 +51,8 @@ func TestScreenshots(t *testing.T) {
 		settle(a)
 		test.Tap(a.lastImport.check)
 		shoot("import")
+		a.lastImport.dlg.Hide()
+		test.Tap(exportList(a, a.clients.table, transfer.ClientTable))
+		shoot("export")
 	}
 }

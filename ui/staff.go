@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leadboard/data"
-	"leadboard/data/table"
 	"leadboard/data/transfer"
 	"leadboard/ui/widgets"
 )
@@ -62,8 +61,7 @@ func newStaffScreen(a *App) *staffScreen {
 	add := widget.NewButtonWithIcon(T("staff.add"), theme.ContentAddIcon(), s.add)
 	add.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon(T("import.open"), theme.UploadIcon(), func() { a.openImport(transfer.Staff) })
-	export := a.exportButton(func(lang string) table.Table { return transfer.StaffTable(s.table.Rows(), lang) },
-		func() int { return len(s.table.Rows()) })
+	export := exportList(a, s.table, transfer.StaffTable)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(importBtn, export, add), s.search),
 		container.NewGridWithColumns(3, s.gradeSel, s.teamSel, s.statusSel),

@@ -54,18 +54,13 @@ func newStaffDetail(s *staffScreen, id int64) *staffDetail {
 	d.history = widgets.NewTable(gradeHistoryColumns(), T("list.empty"))
 	d.log = widgets.NewTable(interactionColumns(false), T("list.empty"))
 	a := s.app
-	exportClients := a.exportButton(func(lang string) table.Table { return transfer.AssignmentTable(d.clients.Rows(), lang) },
-		func() int { return len(d.clients.Rows()) })
-	exportLog := a.exportButton(func(lang string) table.Table { return transfer.InteractionTable(d.log.Rows(), lang) },
-		func() int { return len(d.log.Rows()) })
-	withTools := func(content fyne.CanvasObject, tools ...fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewBorder(container.NewHBox(tools...), nil, nil, nil, content)
-	}
+	exportClients := exportList(a, d.clients, transfer.AssignmentTable)
+	exportLog := exportList(a, d.log, transfer.InteractionTable)
 	d.clientTab = container.NewTabItem(T("staff.tab.clients"), withTools(d.clients, exportClients))
 	d.logTab = container.NewTabItem(T("staff.tab.interactions"), withTools(d.log, exportLog))
-	exportHistory := a.exportButton(func(lang string) table.Table {
-		return transfer.GradeHistoryTable(d.current.Person.FullName, d.history.Rows(), lang)
-	}, func() int { return len(d.history.Rows()) })
+	exportHistory := exportList(a, d.history, func(rows []data.GradeHistoryRow, lang string) table.Table {
+		return transfer.GradeHistoryTable(d.current.Person.FullName, rows, lang)
+	})
 	d.tabs = container.NewAppTabs(d.clientTab, container.NewTabItem(T("staff.tab.grades"), withTools(d.history, exportHistory)),
 		d.logTab)
 	top := container.NewBorder(nil, nil, back, container.NewHBox(d.edit, d.archive),
