@@ -6,6 +6,7 @@ import (
 
 	"leadboard/assets/locale"
 	"leadboard/data"
+	"leadboard/data/sheet"
 	"leadboard/ui/widgets"
 )
 
@@ -17,6 +18,9 @@ func describeError(err error) string {
 	}
 	if errors.Is(err, data.ErrNotFound) {
 		return T("error.not_found")
+	}
+	if errors.Is(err, sheet.ErrTooManyRows) {
+		return T("export.too_many_rows")
 	}
 	if v, ok := data.AsValidation(err); ok {
 		msgs := fieldMessages(v)

@@ -333,6 +333,23 @@ func TestWriteXLSXLong(t *testing.T) {
 	}
 }
 
+func TestWriteXLSXTooManyRows(t *testing.T) {
+	old := maxSheetRows
+	maxSheetRows = 1500
+	defer func() { maxSheetRows = old }()
+	rows := make([][]any, 1500)
+	for i := range rows {
+		rows[i] = []any{int64(i)}
+	}
+	tbl := table.FromRows("Long", []table.Column{{Key: "i", TitleEN: "I", Kind: table.Integer}}, rows)
+	if err := WriteXLSX(io.Discard, tbl, "en"); !errors.Is(err, ErrTooManyRows) {
+		t.Errorf("1,500 rows under a header with room for 1,499: %v", err)
+	}
+	if err := WriteXLSX(io.Discard, table.FromRows("Long", tbl.Columns, rows[:1499]), "en"); err != nil {
+		t.Errorf("1,499 rows: %v", err)
+	}
+}
+
 // An empty table still makes a valid workbook and CSV with the header only.
 func TestWriteEmptyTable(t *testing.T) {
 	tbl := table.FromRows("", testColumns[:2], nil)

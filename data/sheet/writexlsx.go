@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"errors"
 	"io"
 	"math"
 	"strings"
@@ -155,7 +156,16 @@ func (x *xlsxWriter) start() error {
 	return nil
 }
 
+// ErrTooManyRows: an Excel sheet holds 1,048,576 rows, the header included.
+var ErrTooManyRows = errors.New("the table has more rows than an Excel sheet holds (1,048,576)")
+
+// maxSheetRows is Excel's limit (a variable so that a test need not write a million rows).
+var maxSheetRows = excelize.TotalRows
+
 func (x *xlsxWriter) setRow(cells []any) error {
+	if x.next > maxSheetRows {
+		return ErrTooManyRows
+	}
 	cell, err := excelize.CoordinatesToCellName(1, x.next)
 	if err != nil {
 		return err

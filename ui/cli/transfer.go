@@ -184,6 +184,10 @@ func (e *env) exportFile(args []string) int {
 		return e.fail(err)
 	}
 	err = transfer.Export(*out, t, transfer.Format(*format), e.lang, []rune(*delimiter)[0])
+	if errors.Is(err, sheet.ErrTooManyRows) {
+		fmt.Fprintln(e.stderr, e.t("export.too_many_rows", nil))
+		return ExitFailed
+	}
 	if err != nil {
 		return e.fail(err)
 	}
