@@ -5,13 +5,14 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"leadboard/data/internal/dbdump"
 )
 
 // clockNow is the fixed "now" of every store opened by openScratchStore: Monday 16 March
@@ -174,42 +175,11 @@ func wantProblem(t *testing.T, err error, problem Problem, path string) *DBError
 // refused operation wrote nothing.
 func dbSnapshot(t *testing.T, s *Store) string {
 	t.Helper()
-	tables, err := queryStrings(tctx, s, `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+	d, err := dbdump.Dump(s.read)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b strings.Builder
-	var version int
-	if err := s.read.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
-		t.Fatal(err)
-	}
-	fmt.Fprintf(&b, "user_version %d\n", version)
-	for _, table := range tables {
-		rows, err := s.read.Query(`SELECT * FROM "` + table + `"`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		var lines []string
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			lines = append(lines, fmt.Sprintf("%v", vals))
-		}
-		if err := rows.Err(); err != nil {
-			t.Fatal(err)
-		}
-		rows.Close()
-		slices.Sort(lines)
-		fmt.Fprintf(&b, "%s (%d)\n%s\n", table, len(lines), strings.Join(lines, "\n"))
-	}
-	return b.String()
+	return d
 }
 
 // expectInvalid runs op, which must fail validation with code on field, and checks

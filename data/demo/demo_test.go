@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -20,6 +19,7 @@ import (
 
 	"leadboard/data"
 	"leadboard/data/demo"
+	"leadboard/data/internal/dbdump"
 )
 
 var asOf = data.Day(2026, 3, 31)
@@ -98,35 +98,11 @@ func rawDB(t testing.TB, path string) *sql.DB {
 // dump renders every table, row by row with value types, in a stable order.
 func dump(t testing.TB, db *sql.DB) string {
 	t.Helper()
-	tables := queryStrings(t, db, `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
-	var b strings.Builder
-	for _, table := range tables {
-		rows, err := db.Query(`SELECT * FROM "` + table + `"`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		var lines []string
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			var line strings.Builder
-			for _, v := range vals {
-				fmt.Fprintf(&line, "%T:%v|", v, v)
-			}
-			lines = append(lines, line.String())
-		}
-		rows.Close()
-		sort.Strings(lines)
-		fmt.Fprintf(&b, "== %s %d\n%s\n", table, len(lines), strings.Join(lines, "\n"))
+	d, err := dbdump.Dump(db)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return b.String()
+	return d
 }
 
 func queryStrings(t testing.TB, db *sql.DB, q string, args ...any) []string {

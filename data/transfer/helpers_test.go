@@ -8,8 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -19,6 +17,7 @@ import (
 
 	"leadboard/data"
 	"leadboard/data/demo"
+	"leadboard/data/internal/dbdump"
 	"leadboard/data/sheet"
 	"leadboard/data/transfer"
 )
@@ -132,63 +131,11 @@ func dumpExcept(t testing.TB, path string, skip ...string) string {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	var b strings.Builder
-	var version int
-	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
-		t.Fatal(err)
-	}
-	fmt.Fprintf(&b, "user_version %d\n", version)
-	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+	d, err := dbdump.Dump(db, skip...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var tables []string
-	for rows.Next() {
-		var name string
-		rows.Scan(&name)
-		tables = append(tables, name)
-	}
-	rows.Close()
-	for _, tbl := range tables {
-		fmt.Fprintf(&b, "== %s\n", tbl)
-		rows, err := db.Query(`SELECT * FROM "` + tbl + `"`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		var lines []string
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			var line strings.Builder
-			for i, v := range vals {
-				if slices.Contains(skip, tbl+"."+cols[i]) {
-					continue
-				}
-				if i > 0 {
-					line.WriteString(" | ")
-				}
-				if bs, ok := v.([]byte); ok {
-					v = string(bs)
-				}
-				fmt.Fprintf(&line, "%#v", v)
-			}
-			lines = append(lines, line.String())
-		}
-		if err := rows.Err(); err != nil {
-			t.Fatal(err)
-		}
-		rows.Close()
-		sort.Strings(lines)
-		fmt.Fprintf(&b, "%s\n", strings.Join(lines, "\n"))
-	}
-	return b.String()
+	return d
 }
 
 // count is the number of rows of a table.
