@@ -29,36 +29,17 @@ type BarChart struct {
 
 // Image renders the chart at width x height pixels.
 func (c BarChart) Image(width, height int) (image.Image, error) {
-	r, err := chart.PNG(width, height)
-	if err != nil {
-		return nil, err
-	}
-	c.draw(r, width, height)
-	w := &chart.ImageWriter{}
-	if err := r.Save(w); err != nil {
-		return nil, err
-	}
-	return w.Image()
+	return renderImage(width, height, c.draw)
 }
 
 // PNG writes the chart as a PNG file.
 func (c BarChart) PNG(out io.Writer, width, height int) error {
-	r, err := chart.PNG(width, height)
-	if err != nil {
-		return err
-	}
-	c.draw(r, width, height)
-	return r.Save(out)
+	return renderPNG(out, width, height, c.draw)
 }
 
 // SVG writes the chart as an SVG file.
 func (c BarChart) SVG(out io.Writer, width, height int) error {
-	r, err := chart.SVG(width, height)
-	if err != nil {
-		return err
-	}
-	c.draw(r, width, height)
-	return r.Save(out)
+	return renderSVG(out, width, height, c.draw)
 }
 
 func (c BarChart) format(v float64) string {
@@ -151,9 +132,9 @@ func labelStride(r chart.Renderer, c BarChart, slot, s float64) int {
 	widest := 0
 	for _, b := range c.Bars {
 		r.SetFontSize(labelSize * s)
-		widest = max(widest, r.MeasureText(b.Label).Width())
+		widest = max(widest, textWidth(r, b.Label))
 		r.SetFontSize(valueSize * s)
-		widest = max(widest, r.MeasureText(c.format(b.Value)).Width())
+		widest = max(widest, textWidth(r, c.format(b.Value)))
 	}
 	need := float64(widest) + 6*s
 	if slot <= 0 {

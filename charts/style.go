@@ -6,6 +6,7 @@ package charts
 
 import (
 	"image/color"
+	"math"
 	"time"
 
 	"github.com/golang/freetype/truetype"
@@ -97,4 +98,68 @@ func MonthLabel(lang string, t time.Time) string {
 		return monthsRU[t.Month()-1] + " " + t.Format("06")
 	}
 	return t.Format("Jan 06")
+}
+
+// Charts are laid out for a 900 x 450 canvas at Scale 1. A larger canvas (a 1600 x 900
+// slide) enlarges text and lines with it, up to twice, so a projected chart reads from
+// the back of the room; a smaller one keeps the base size, which stays legible.
+const (
+	baseWidth  = 900.0
+	baseHeight = 450.0
+	maxGrowth  = 2.0
+)
+
+// unit is the multiplier of every size on a width x height canvas.
+func (s Style) unit(width, height int) float64 {
+	sc := s.scale()
+	grow := math.Min(float64(width)/(baseWidth*sc), float64(height)/(baseHeight*sc))
+	return sc * math.Max(1, math.Min(maxGrowth, grow))
+}
+
+// grid is a faint line colour: visible, but quieter than any data.
+func (s Style) grid() drawing.Color {
+	return mix(toDrawing(s.Muted), toDrawing(s.Background), 0.72)
+}
+
+// seriesColor is palette colour i made legible on this background. On a dark
+// background every colour is lightened a little (the palette is designed for paper);
+// a colour still too close to the background (Okabe-Ito yellow on white, black on a
+// dark theme) is pulled halfway to the text colour. A negative index is the text
+// colour itself, for a line that belongs to no one (a department's target).
+func (s Style) seriesColor(i int) drawing.Color {
+	text, bg := toDrawing(s.Text), toDrawing(s.Background)
+	if i < 0 {
+		return text
+	}
+	c := s.color(i)
+	if luminance(bg) < 0.2 {
+		c = mix(c, text, 0.2)
+	}
+	if contrast(c, bg) < 1.6 {
+		c = mix(c, text, 0.5)
+	}
+	return c
+}
+
+// mix blends t of b into a (t = 0: a, t = 1: b), opaque.
+func mix(a, b drawing.Color, t float64) drawing.Color {
+	ch := func(x, y uint8) uint8 { return uint8(math.Round(float64(x)*(1-t) + float64(y)*t)) }
+	return drawing.Color{R: ch(a.R, b.R), G: ch(a.G, b.G), B: ch(a.B, b.B), A: 0xFF}
+}
+
+// contrast is the WCAG contrast ratio of two colours (1 = same, 21 = black on white).
+func contrast(a, b drawing.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	return (math.Max(la, lb) + 0.05) / (math.Min(la, lb) + 0.05)
+}
+
+func luminance(c drawing.Color) float64 {
+	lin := func(v uint8) float64 {
+		x := float64(v) / 255
+		if x <= 0.03928 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
 }
