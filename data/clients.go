@@ -330,6 +330,12 @@ func insertClient(ctx context.Context, tx *sql.Tx, c *Client, team ClientTeam, c
 	if err := writeServices(ctx, tx, c.ID, c.Services); err != nil {
 		return err
 	}
+	if err := recordPeriods(ctx, tx, Client{}, *c, c.StartDate); err != nil {
+		return err
+	}
+	if err := recordBudget(ctx, tx, Client{}, *c, c.StartDate); err != nil {
+		return err
+	}
 	if c.Status == ClientChurned {
 		return nil // a client entered as already lost has no one serving it
 	}
@@ -364,6 +370,7 @@ func updateClient(ctx context.Context, tx *sql.Tx, c Client, team ClientTeam, ch
 		return err
 	}
 	ch.notAfter("start_date", c.StartDate, firstServed)
+	checkReturn(old, c, team.From, ch)
 	if err := ch.err(); err != nil {
 		return err
 	}
@@ -377,6 +384,12 @@ func updateClient(ctx context.Context, tx *sql.Tx, c Client, team ClientTeam, ch
 		return err
 	}
 	if err := writeServices(ctx, tx, c.ID, c.Services); err != nil {
+		return err
+	}
+	if err := recordPeriods(ctx, tx, old, c, team.From); err != nil {
+		return err
+	}
+	if err := recordBudget(ctx, tx, old, c, team.From); err != nil {
 		return err
 	}
 	switch {
@@ -459,6 +472,9 @@ func churnTx(ctx context.Context, tx *sql.Tx, c Client, churnDate time.Time, rea
 	}
 	if err := execOne(ctx, tx, `UPDATE clients SET status = ?, churn_date = ?, churn_reason = ? WHERE id = ?`,
 		c.Status, dateValue(c.ChurnDate), c.ChurnReason, c.ID); err != nil {
+		return err
+	}
+	if err := recordChurn(ctx, tx, c.ID, c.ChurnDate); err != nil {
 		return err
 	}
 	return endAssignments(ctx, tx, c.ID, c.ChurnDate)

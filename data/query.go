@@ -19,11 +19,11 @@ func (w *where) add(cond string, args ...any) {
 }
 
 // whereIn adds "col IN (...)".
-func whereIn[T ~string](w *where, col string, values []T) {
+func whereIn[T ~string | ~int64](w *where, col string, values []T) {
 	marks := make([]string, len(values))
 	for i, v := range values {
 		marks[i] = "?"
-		w.args = append(w.args, string(v))
+		w.args = append(w.args, v)
 	}
 	w.conds = append(w.conds, col+" IN ("+strings.Join(marks, ", ")+")")
 }
@@ -67,3 +67,19 @@ func notFound(err error) error {
 }
 
 func (s *Store) notFound(err error) error { return s.classify(notFound(err)) }
+
+// EachRow runs a read-only query for the analytics packages (data/kpi and the
+// like) and calls scan for every row; errors are classified like the store's own.
+func (s *Store) EachRow(ctx context.Context, query string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := s.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return s.classify(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return s.classify(err)
+		}
+	}
+	return s.classify(rows.Err())
+}

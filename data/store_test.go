@@ -671,6 +671,13 @@ func TestNaturalKeyMigrationKeepsTwins(t *testing.T) {
 		rawExec(t, db, `INSERT INTO interactions (client_id, occurred_at, channel, kind) VALUES (?, ?, 'call', 'complaint')`,
 			client, at)
 	}
+	for _, table := range []string{"kpi_targets", "kpi_values", "kpis", "client_budgets", "client_periods"} {
+		rawExec(t, db, `DROP TABLE `+table) // made by migration 4, which runs again
+	}
+	for _, index := range []string{"interactions_responses", "interactions_complaints", "interactions_reports",
+		"interactions_ratings"} {
+		rawExec(t, db, `DROP INDEX `+index)
+	}
 	rawExec(t, db, `PRAGMA user_version = 2`)
 	db.Close()
 
