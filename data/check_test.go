@@ -28,6 +28,9 @@ func TestCheckHealthyFixture(t *testing.T) {
 		"interactions":  10,
 		"grade_levels":  4,
 		"grade_history": 6,
+		"kpis":          21, // the derived KPIs, seeded by migration 4
+		"kpi_values":    0,
+		"kpi_targets":   0,
 	}
 	for _, table := range CountedTables {
 		if _, ok := want[table]; !ok {

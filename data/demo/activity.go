@@ -63,6 +63,9 @@ func (g *gen) activity(c *client, buf []irow) []irow {
 		n := g.count(perMonth * g.uniform(0.8, 1.2) * float64(hi-lo) / float64(mhi-mlo))
 		for range n {
 			d := g.cal.work[lo+g.rng.IntN(hi-lo)]
+			if c.away(d) {
+				continue
+			}
 			if c.pausedFrom != 0 && d >= c.pausedFrom && !g.chance(0.25) {
 				continue
 			}
@@ -75,7 +78,7 @@ func (g *gen) activity(c *client, buf []irow) []irow {
 			continue
 		}
 		d := g.cal.shiftWorking(k.start-day(g.between(3, max(5, c.notice/2))), 0)
-		if d < from || d > to {
+		if d < from || d > to || c.away(d) { // a return after a gap is a new contract, not a renewal
 			continue
 		}
 		add(irow{at: at(d, g.between(10*60, 18*60)), staff: who(d), channel: pick(g, dealChannels), kind: data.KindRenewal,
@@ -133,7 +136,7 @@ var (
 func (g *gen) contact(c *client, d day, staff int) irow {
 	p := g.persons[staff]
 	worse := 1.0
-	preChurn := c.churn != 0 && d >= c.churn-90
+	preChurn := c.leaving(d)
 	if preChurn {
 		worse = 2.5
 	}
@@ -266,14 +269,14 @@ func (g *gen) reports(c *client, from, to day, who func(day) int, add func(irow)
 		}
 	}
 	for _, pr := range periods {
-		if pr.due == openEnd || pr.due > to || (c.pausedFrom != 0 && pr.start >= c.pausedFrom) {
+		if pr.due == openEnd || pr.due > to || (c.pausedFrom != 0 && pr.start >= c.pausedFrom) || c.away(pr.due) {
 			continue
 		}
 		sent := g.cal.shiftWorking(pr.due, -g.between(0, 2))
 		if g.chance(0.06 * g.persons[who(pr.due)].late) {
 			sent = g.cal.shiftWorking(pr.due, g.between(1, 4))
 		}
-		if sent < from || sent > to {
+		if sent < from || sent > to || c.away(sent) {
 			continue
 		}
 		add(irow{at: at(sent, g.between(10*60, 18*60)), staff: who(sent), channel: "email",

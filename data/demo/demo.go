@@ -1,7 +1,8 @@
 // Package demo fills an empty Leadboard database with a realistic, reproducible
 // history of an account-management department of a Russian advertising agency:
-// people and their grade history, clients with contacts, contracts, who served them
-// when, and the communication log.
+// people and their grade history, clients with contacts, contracts, budgets and
+// spells of service, who served them when, the communication log, and the KPIs: the
+// clients' monthly campaign results and the targets.
 //
 // The same Seed and AsOf always give byte-identical tables. The data is complete up
 // to the start of AsOf: assignments and contracts are stated as of AsOf, the last
@@ -13,6 +14,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"time"
 
@@ -45,9 +47,15 @@ type Options struct {
 	Progress func(fraction float64)
 }
 
-// Summary counts the generated records.
+// Summary counts the generated records and names the clients whose results tell a
+// story, for tests and demos of the KPI views.
 type Summary struct {
 	Staff, Clients, Contacts, Contracts, Assignments, Interactions int
+	KPIValues, KPITargets                                          int
+	// Stars are the ids of clients whose budget and leads grow strongly while the
+	// cost per lead falls; Decliners the ids of clients whose budget and leads fall
+	// while the cost per lead rises (some of them have left since).
+	Stars, Decliners []int64
 }
 
 // ErrNotEmpty is returned when the database already holds staff or clients: demo
@@ -66,7 +74,8 @@ func Generate(ctx context.Context, s *data.Store, opt Options) (Summary, error) 
 		asOf = time.Now()
 	}
 	g := &gen{
-		rng:      rand.New(rand.NewPCG(uint64(opt.Seed), 0x9E3779B97F4A7C15)),
+		draws:    draws{rand.New(rand.NewPCG(uint64(opt.Seed), 0x9E3779B97F4A7C15))},
+		camp:     draws{rand.New(rand.NewPCG(uint64(opt.Seed), 0xD1B54A32D192ED03))},
 		p:        p,
 		asOf:     dayOf(asOf),
 		progress: opt.Progress,
@@ -130,6 +139,9 @@ type params struct {
 	maxMoves        int        // clients a team lead moves per team at a quarterly review
 	overdueInjected int        // open complaints kept recent and past their SLA
 	forgotten       float64    // share of complaints never closed
+	returners       int        // clients who left during the window and came back
+	stars           int        // clients whose budget and results grow strongly
+	decliners       int        // clients whose budget and results fall
 }
 
 func paramsFor(s Scale) (params, error) {
@@ -138,19 +150,23 @@ func paramsFor(s Scale) (params, error) {
 		return params{months: 24, teams: smallTeams, current: [3]int{4, 5, 3}, leavers: 3, onLeave: 1,
 			overloaded: 2, underloaded: 2, slow: 2, clients: 70, newShare: 0.2,
 			perMonth: [3]float64{11.5, 8.5, 6}, rotation: 0.012, maxTake: 5, maxMoves: 3, overdueInjected: 4,
-			forgotten: 0.004}, nil
+			forgotten: 0.004, returners: 1, stars: 2, decliners: 2}, nil
 	case Large:
 		return params{months: 60, teams: largeTeams, current: [3]int{76, 71, 41}, leavers: 120, onLeave: 2,
 			overloaded: 12, underloaded: 12, slow: 6, clients: 5000, newShare: 0.2,
 			perMonth: [3]float64{6.8, 5.9, 4.9}, rotation: 0.008, maxTake: 12, maxMoves: 12, overdueInjected: 30,
-			forgotten: 0.002}, nil
+			forgotten: 0.002, returners: 2, stars: 3, decliners: 3}, nil
 	}
 	return params{}, fmt.Errorf("unknown demo scale %q (want %q or %q)", s, Small, Large)
 }
 
 // gen holds the whole plan of a generation run.
 type gen struct {
-	rng      *rand.Rand
+	draws // the main stream: people, clients, who served whom, the log
+	// camp draws budgets and campaign results. A stream of its own keeps them from
+	// reshuffling the rest of the demo: the log of a seed stays the same when the
+	// KPI model changes, and the other way round.
+	camp     draws
 	p        params
 	progress func(float64)
 	lastRep  float64
@@ -164,6 +180,9 @@ type gen struct {
 	persons []*person
 	members [][]int // person indexes per team
 	clients []*client
+
+	stars, decliners []*client
+	months           []string // "YYYY-MM" of the window's months, by monthIndex
 }
 
 type gradeInfo struct {
@@ -209,28 +228,34 @@ func (g *gen) report(f float64) {
 
 // Random helpers.
 
-func (g *gen) uniform(lo, hi float64) float64 { return lo + (hi-lo)*g.rng.Float64() }
+// draws is a random stream with the helpers the generator draws with.
+type draws struct{ rng *rand.Rand }
+
+func (r *draws) uniform(lo, hi float64) float64 { return lo + (hi-lo)*r.rng.Float64() }
 
 // between is a uniform integer in [lo, hi].
-func (g *gen) between(lo, hi int) int {
+func (r *draws) between(lo, hi int) int {
 	if hi <= lo {
 		return lo
 	}
-	return lo + g.rng.IntN(hi-lo+1)
+	return lo + r.rng.IntN(hi-lo+1)
 }
 
-func (g *gen) chance(p float64) bool { return g.rng.Float64() < p }
-
-func pick[T any](g *gen, list []T) T { return list[g.rng.IntN(len(list))] }
+func (r *draws) chance(p float64) bool { return r.rng.Float64() < p }
 
 // count draws an integer with mean x (floor plus a Bernoulli remainder).
-func (g *gen) count(x float64) int {
+func (r *draws) count(x float64) int {
 	n := int(x)
-	if g.chance(x - float64(n)) {
+	if r.chance(x - float64(n)) {
 		n++
 	}
 	return n
 }
+
+// noise is a log-normal factor around 1 with the given spread (sigma of the log).
+func (r *draws) noise(sigma float64) float64 { return math.Exp(sigma * r.rng.NormFloat64()) }
+
+func pick[T any](g *gen, list []T) T { return list[g.rng.IntN(len(list))] }
 
 func shuffle[T any](g *gen, list []T) {
 	g.rng.Shuffle(len(list), func(i, j int) { list[i], list[j] = list[j], list[i] })

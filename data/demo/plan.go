@@ -73,6 +73,8 @@ type client struct {
 	start       day
 	churn       day // 0: not churned
 	churnReason string
+	leftOn      day // a client that came back: the end of its first spell (see spells.go)
+	backOn      day // and the start of its second
 	pausedFrom  day
 	archived    day
 	notes       string
@@ -88,6 +90,10 @@ type client struct {
 	segs        [2][]seg // by role: lead, backup
 	open        bool     // simulation state: served now
 	overdue     bool     // gets a recent complaint left open past its SLA
+
+	trend   trend       // how the client's budget and results move (trend.go)
+	econ    econ        // what its advertising costs and brings (results.go)
+	budgets []budgetRow // budget history, oldest first (budget.go)
 }
 
 type contract struct {
@@ -125,10 +131,16 @@ func (g *gen) plan() {
 	g.cutoff = at(g.asOf, 0)
 	g.cal = newCalendar(g.ws.addMonths(-3), g.asOf.addYears(1)+62)
 	g.planClients()
+	g.planReturners()
 	g.planStaff()
 	g.numberContracts()
 	g.simulate()
 	g.pickOverdue()
+	// From here on the camp stream: budgets and campaign results.
+	g.planTrends()
+	g.planCampaigns()
+	g.planBudgets()
+	g.planMonths()
 }
 
 func round1000(x float64) int64 { return int64(math.Round(x/1000)) * 1000 }
@@ -358,17 +370,39 @@ func (g *gen) planContracts(c *client) {
 		}
 	}
 	openEnded := g.chance(0.07)
-	for s := c.start; ; {
+	if c.leftOn != 0 {
+		g.contractRun(c, c.start, c.leftOn, false) // the contracts before it left
+		g.contractRun(c, c.backOn, c.churn, openEnded)
+	} else {
+		g.contractRun(c, c.start, c.churn, openEnded)
+	}
+	// Fees follow the budget, a little lower in earlier years.
+	ref := len(c.contracts) - 1
+	for i := range c.contracts {
+		if c.contracts[i].status == data.ContractDraft && i > 0 {
+			ref = i - 1
+		}
+	}
+	for i := range c.contracts {
+		f := float64(c.budget) * c.feeRate * math.Pow(0.94, float64(ref-i))
+		c.contracts[i].fee = max(20000, round1000(f))
+	}
+}
+
+// contractRun appends yearly contracts from start, the last one ended early on the
+// churn date, or in force now (with a draft of the next one when it is due soon).
+func (g *gen) contractRun(c *client, start, churn day, openEnded bool) {
+	for s := start; ; {
 		e := s.addYears(1) - 1
 		k := contract{start: s, end: e, status: data.ContractEnded}
 		last := false
 		switch {
-		case c.churn != 0 && e >= c.churn:
-			if e > c.churn {
-				k.end, k.status = c.churn, data.ContractTerminated
+		case churn != 0 && e >= churn:
+			if e > churn {
+				k.end, k.status = churn, data.ContractTerminated
 			}
 			last = true
-		case c.churn == 0 && e >= g.asOf:
+		case churn == 0 && e >= g.asOf:
 			k.status = data.ContractActive
 			if openEnded {
 				k.end = 0
@@ -381,20 +415,9 @@ func (g *gen) planContracts(c *client) {
 				c.contracts = append(c.contracts, contract{start: e + 1, end: (e + 1).addYears(1) - 1,
 					status: data.ContractDraft})
 			}
-			break
+			return
 		}
 		s = e + 1
-	}
-	// Fees follow the budget, a little lower in earlier years.
-	ref := len(c.contracts) - 1
-	for i := range c.contracts {
-		if c.contracts[i].status == data.ContractDraft && i > 0 {
-			ref = i - 1
-		}
-	}
-	for i := range c.contracts {
-		f := float64(c.budget) * c.feeRate * math.Pow(0.94, float64(ref-i))
-		c.contracts[i].fee = max(20000, round1000(f))
 	}
 }
 

@@ -43,6 +43,9 @@ func (g *gen) simulate() {
 		if c.churn != 0 {
 			evs = append(evs, event{c.churn, evChurn, c.idx})
 		}
+		if c.leftOn != 0 { // a client that left and came back
+			evs = append(evs, event{c.leftOn, evChurn, c.idx}, event{c.backOn, evStart, c.idx})
+		}
 	}
 	for _, p := range g.persons {
 		switch {

@@ -9,11 +9,11 @@ import (
 	"leadboard/data"
 )
 
-// Rows are written with prepared statements. Statements run with the background
-// context on purpose: go-sqlite3 starts a goroutine per call for a cancellable
-// context, which would double the cost of two million inserts. Cancellation is
-// checked between clients instead, and database/sql rolls the transaction back as
-// soon as ctx is cancelled.
+// Rows are written with prepared statements, many rows a statement for the big
+// tables (batch). Statements run with the background context on purpose: go-sqlite3
+// starts a goroutine per call for a cancellable context, which would double the
+// cost of two million inserts. Cancellation is checked between clients instead, and
+// database/sql rolls the transaction back as soon as ctx is cancelled.
 
 func dateOrNull(d day) any {
 	if d == 0 {
@@ -44,7 +44,19 @@ func (g *gen) write(ctx context.Context, tx *sql.Tx) (Summary, error) {
 		return sum, w.err
 	}
 	g.report(0.1)
-	return sum, g.writeInteractions(w, &sum)
+	rebuild := append(w.deferIndexes("interactions"), w.deferIndexes("kpi_values")...)
+	if err := g.writeInteractions(w, &sum); err != nil {
+		return sum, err
+	}
+	sum.Stars, sum.Decliners = clientIDs(g.stars), clientIDs(g.decliners)
+	if err := g.writeKPIs(w, &sum); err != nil {
+		return sum, err
+	}
+	for i, q := range rebuild {
+		w.buildIndex(q)
+		g.report(0.65 + 0.25*float64(i+1)/float64(len(rebuild)))
+	}
+	return sum, w.err
 }
 
 // writer prepares and runs statements, keeping the first error: once something
@@ -69,6 +81,39 @@ func (w *writer) exec(st *sql.Stmt, args ...any) {
 		return
 	}
 	_, w.err = st.Exec(args...)
+}
+
+// batch inserts rows into one table with a multi-row INSERT per full batch: one
+// call for many rows saves most of the per-statement cost. flush writes the rest
+// one by one.
+type batch struct {
+	w         *writer
+	one, many *sql.Stmt
+	cols      int
+	args      []any
+}
+
+// batch prepares insert (ending in "VALUES ") for rows of cols columns, size rows a call.
+func (w *writer) batch(insert string, cols, size int) *batch {
+	marks := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
+	return &batch{w: w, cols: cols, args: make([]any, 0, size*cols),
+		one:  w.prep(insert + marks),
+		many: w.prep(insert + strings.TrimSuffix(strings.Repeat(marks+", ", size), ", "))}
+}
+
+func (b *batch) add(row ...any) {
+	b.args = append(b.args, row...)
+	if len(b.args) == cap(b.args) {
+		b.w.exec(b.many, b.args...)
+		b.args = b.args[:0]
+	}
+}
+
+func (b *batch) flush() {
+	for k := 0; k < len(b.args); k += b.cols {
+		b.w.exec(b.one, b.args[k:k+b.cols]...)
+	}
+	b.args = b.args[:0]
 }
 
 func (g *gen) writeStaff(w *writer, sum *Summary) {
@@ -109,6 +154,8 @@ func (g *gen) writeClients(w *writer, sum *Summary) {
 	contracts := w.prep(`INSERT INTO contracts (client_id, number, start_date, end_date, monthly_fee, status,
 		renewal_notice_days, sla_hours, report_frequency, report_workday) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	assignments := w.prep(`INSERT INTO assignments (client_id, staff_id, role, start_date, end_date) VALUES (?, ?, ?, ?, ?)`)
+	periods := w.batch(`INSERT INTO client_periods (client_id, start_date, end_date) VALUES `, 3, 64)
+	budgets := w.batch(`INSERT INTO client_budgets (client_id, valid_from, monthly_budget) VALUES `, 3, 64)
 	for _, c := range g.clients {
 		w.exec(clients, c.id, c.name, c.industry.name, tierCodes[c.tier], string(c.status), dateOrNull(c.churn),
 			c.churnReason, c.budget, c.complexity, c.start.String(), c.notes, c.docs[0], c.docs[1], c.docs[2],
@@ -140,17 +187,21 @@ func (g *gen) writeClients(w *writer, sum *Summary) {
 				sum.Assignments++
 			}
 		}
+		for _, s := range c.spells() {
+			periods.add(c.id, s.start.String(), dateOrNull(s.end))
+		}
+		for _, b := range c.budgets {
+			budgets.add(c.id, b.from.String(), b.amount)
+		}
 		sum.Clients++
 	}
+	periods.flush()
+	budgets.flush()
 }
 
 func (g *gen) writeInteractions(w *writer, sum *Summary) error {
-	const cols = `INSERT INTO interactions (client_id, staff_id, occurred_at, channel, kind, response_hours,
-		resolved_at, satisfaction, amount, report_due, notes) VALUES `
-	const marks = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-	one := w.prep(cols + marks)
-	batch := w.prep(cols + strings.TrimSuffix(strings.Repeat(marks+", ", batchRows), ", "))
-	args := make([]any, 0, batchRows*interactionColumns)
+	rows := w.batch(`INSERT INTO interactions (client_id, staff_id, occurred_at, channel, kind, response_hours,
+		resolved_at, satisfaction, amount, report_due, notes) VALUES `, interactionColumns, batchRows)
 	var buf []irow
 	for i, c := range g.clients {
 		if err := w.ctx.Err(); err != nil {
@@ -177,19 +228,12 @@ func (g *gen) writeInteractions(w *writer, sum *Summary) error {
 			if r.amount != 0 {
 				amount = r.amount
 			}
-			args = append(args, c.id, staff, r.at.String(), r.channel, r.kind, resp, resolved, sat, amount,
-				dateOrNull(r.due), r.note)
-			if len(args) == cap(args) {
-				w.exec(batch, args...)
-				args = args[:0]
-			}
+			rows.add(c.id, staff, r.at.String(), r.channel, r.kind, resp, resolved, sat, amount, dateOrNull(r.due), r.note)
 		}
 		sum.Interactions += len(buf)
-		g.report(0.1 + 0.88*float64(i+1)/float64(len(g.clients)))
+		g.report(0.1 + 0.4*float64(i+1)/float64(len(g.clients)))
 	}
-	for k := 0; k < len(args); k += interactionColumns {
-		w.exec(one, args[k:k+interactionColumns]...)
-	}
+	rows.flush()
 	if w.err != nil {
 		return w.err
 	}
