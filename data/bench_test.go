@@ -17,86 +17,18 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	_ "github.com/mattn/go-sqlite3"
 
 	"leadboard/data"
-	"leadboard/data/demo"
+	"leadboard/data/internal/benchdb"
 )
 
-const benchSeed = 1
+// benchStore opens the large demo database read-only with the clock fixed.
+func benchStore(b *testing.B) *data.Store { return benchdb.Store(b) }
 
-// benchAsOf fixes the data's last day and the store's clock, so runs compare.
-var benchAsOf = data.Day(2026, 3, 31)
-
-var benchNow = benchAsOf.Add(17 * time.Hour)
-
-var largeDB struct {
-	once sync.Once
-	path string
-	err  error
-}
-
-// largeDemoPath returns the cached large demo database, generating it when missing.
-func largeDemoPath(b *testing.B) string {
-	b.Helper()
-	largeDB.once.Do(func() {
-		path := filepath.Join(os.TempDir(), fmt.Sprintf("leadboard-bench-large-seed%d-v%d.db", benchSeed, data.LatestSchema()))
-		if _, err := os.Stat(path); err == nil {
-			largeDB.path = path
-			return
-		}
-		// Generate beside it and rename, so an interrupted run leaves no half file.
-		tmp := fmt.Sprintf("%s.tmp-%d", path, os.Getpid())
-		s, err := data.Open(tmp, data.Options{Create: true})
-		if err != nil {
-			largeDB.err = err
-			return
-		}
-		start := time.Now()
-		sum, err := demo.Generate(context.Background(), s, demo.Options{Scale: demo.Large, Seed: benchSeed, AsOf: benchAsOf})
-		if cerr := s.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Rename(tmp, path)
-		}
-		if err != nil {
-			for _, suffix := range []string{"", "-wal", "-shm"} {
-				os.Remove(tmp + suffix)
-			}
-			largeDB.err = err
-			return
-		}
-		info, _ := os.Stat(path)
-		fmt.Fprintf(os.Stderr, "generated %s in %v: %+v, %.0f MB\n", path, time.Since(start).Round(time.Millisecond),
-			sum, float64(info.Size())/1e6)
-		largeDB.path = path
-	})
-	if largeDB.err != nil {
-		b.Fatal(largeDB.err)
-	}
-	return largeDB.path
-}
-
-// benchStore opens the large demo database read-only with the clock at benchNow.
-func benchStore(b *testing.B) *data.Store {
-	b.Helper()
-	s, err := data.Open(largeDemoPath(b), data.Options{ReadOnly: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
-	s.SetClock(func() time.Time { return benchNow })
-	return s
-}
+func largeDemoPath(b *testing.B) string { return benchdb.LargePath(b) }
 
 // benchIDs picks the heaviest cards: the client with the longest log and the person
 // with the most assignments.
@@ -119,21 +51,7 @@ func benchIDs(b *testing.B) (client, staff, grade int64) {
 	return client, staff, grade
 }
 
-// cliBench runs script b.N times in one sqlite3 shell session on the large database.
-func cliBench(b *testing.B, script string) {
-	const shell = "/usr/bin/sqlite3"
-	if _, err := os.Stat(shell); err != nil {
-		b.Skip("no sqlite3 command-line shell at " + shell)
-	}
-	path := largeDemoPath(b)
-	input := ".output /dev/null\n" + strings.Repeat(script+"\n", b.N)
-	b.ResetTimer()
-	cmd := exec.Command(shell, "-batch", "-readonly", path)
-	cmd.Stdin = strings.NewReader(input)
-	if out, err := cmd.CombinedOutput(); err != nil || len(out) > 0 {
-		b.Fatalf("sqlite3: %v\n%s", err, out)
-	}
-}
+func cliBench(b *testing.B, script string) { benchdb.CLI(b, script) }
 
 const staffSQL = `SELECT s.id, s.full_name, s.position, s.grade_id, s.team, s.hire_date, s.fte, s.status,
 	s.left_date, s.email, s.phone, s.notes`
@@ -218,7 +136,7 @@ func BenchmarkOverview(b *testing.B) {
 		}
 	})
 	b.Run("cli", func(b *testing.B) {
-		now, today := benchNow.Format(data.DateTimeLayout), benchNow.Format(data.DateLayout)
+		now, today := benchdb.Now.Format(data.DateTimeLayout), benchdb.Now.Format(data.DateLayout)
 		overdue := `SELECT i.client_id, count(*) AS n FROM interactions i INDEXED BY interactions_open_complaints
 			LEFT JOIN (SELECT client_id, min(sla_hours) AS sla FROM contracts WHERE status = 'active' GROUP BY client_id) k
 				ON k.client_id = i.client_id

@@ -1,0 +1,184 @@
+package kpi
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"leadboard/data"
+)
+
+// engine measures one KPI over a window of months, for the clients in scope.
+type engine struct {
+	ctx         context.Context
+	s           *data.Store
+	kpi         data.KPI
+	first, last data.Month
+	clients     []int64 // the clients in scope; nil: every client
+	scope       string  // the SQL condition on client_id that says so
+	base        *cells  // at the KPI's own level
+
+	served    servedBook
+	leads     leadBook
+	contracts contractBook
+	marked    bool // markServed has run
+}
+
+// limitTo narrows the engine's queries to some clients.
+func (e *engine) limitTo(clients []int64) {
+	e.clients = clients
+	e.scope = inList("client_id", clients)
+}
+
+// inList is the SQL condition " AND column IN (ids)"; nil ids: no condition.
+func inList(column string, ids []int64) string {
+	if ids == nil {
+		return ""
+	}
+	if len(ids) == 0 {
+		return " AND " + column + " IN (NULL)"
+	}
+	var b strings.Builder
+	b.WriteString(" AND " + column + " IN (")
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(id, 10)) // ids are numbers: safe to write into SQL
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+// measure fills e.base: the KPI's parts at its own level for every month.
+func (e *engine) measure() error {
+	e.base = newCells(e.first, e.last)
+	if !e.kpi.Derived() {
+		return e.entered()
+	}
+	d, ok := derivations[e.kpi.Code]
+	if !ok {
+		return fmt.Errorf("kpi %q: no computation for this derived KPI", e.kpi.Code)
+	}
+	return d.fill(e)
+}
+
+// finalize turns pooled parts into the KPI's value.
+func (e *engine) finalize(p parts) float64 {
+	if !e.kpi.Derived() {
+		if e.kpi.Combine == data.CombineAverage {
+			return mean(p)
+		}
+		return count(p)
+	}
+	return derivations[e.kpi.Code].value(p)
+}
+
+// entered reads typed values: each is one observation of its client, manager or
+// the department. Clients and months pool by the KPI's rule: sums add up, averages
+// are the mean of all the values.
+func (e *engine) entered() error {
+	scope := ""
+	if e.kpi.Level == data.LevelClient {
+		scope = inList("entity_id", e.clients)
+	}
+	return e.s.EachRow(e.ctx, `SELECT entity_id, month, value FROM kpi_values
+		WHERE kpi_id = ? AND month BETWEEN ? AND ?`+scope, []any{e.kpi.ID, e.first, e.last},
+		func(r *sql.Rows) error {
+			var entity int64
+			var month string
+			var v float64
+			if err := r.Scan(&entity, &month, &v); err != nil {
+				return err
+			}
+			if c := e.base.at(entity, monthOf(month)); c != nil {
+				c.present, c.num, c.den = true, c.num+v, c.den+1
+			}
+			return nil
+		})
+}
+
+func (e *engine) loadServed() (err error) {
+	if e.served == nil {
+		e.served, err = loadServed(e.ctx, e.s, e.first, e.last, e.scope)
+	}
+	return err
+}
+
+func (e *engine) loadLeads() (err error) {
+	if e.leads == nil {
+		e.leads, err = loadLeads(e.ctx, e.s, e.first, e.last, e.scope)
+	}
+	return err
+}
+
+func (e *engine) loadContracts() (err error) {
+	if e.contracts == nil {
+		e.contracts, err = loadContracts(e.ctx, e.s, e.first, e.last, e.scope)
+	}
+	return err
+}
+
+// markServed makes every client-month in which the client was served a measured
+// cell, so that a month with nothing to count shows 0 and not a gap.
+func (e *engine) markServed() error {
+	if e.marked {
+		return nil
+	}
+	if err := e.loadServed(); err != nil {
+		return err
+	}
+	e.marked = true
+	for client := range e.served {
+		for m := e.first; m <= e.last; m++ {
+			if e.served.during(client, m) {
+				e.base.at(client, m).present = true
+			}
+		}
+	}
+	return nil
+}
+
+// eachServedMonth calls fn for the cell of every served client-month.
+func (e *engine) eachServedMonth(fn func(client int64, m data.Month, c *parts)) error {
+	if err := e.markServed(); err != nil {
+		return err
+	}
+	for client, row := range e.base.by {
+		for i := range row {
+			if row[i].present {
+				fn(client, e.first+data.Month(i), &row[i])
+			}
+		}
+	}
+	return nil
+}
+
+// timeRange bounds interaction time stamps to the window.
+func (e *engine) timeRange() (from, to string) {
+	return e.first.First().Format(data.DateLayout), (e.last + 1).First().Format(data.DateLayout)
+}
+
+// grouped runs a query returning (client_id, month, num, den) and adds each row to
+// the client's month.
+func (e *engine) grouped(query string, args ...any) error {
+	return e.s.EachRow(e.ctx, query, args, func(r *sql.Rows) error {
+		var client int64
+		var month string
+		var num, den float64
+		if err := r.Scan(&client, &month, &num, &den); err != nil {
+			return err
+		}
+		if c := e.base.at(client, monthOf(month)); c != nil {
+			c.num += num
+			c.den += den
+		}
+		return nil
+	})
+}
+
+// nan is the value of a cell that was not measured.
+var nan = math.NaN()
