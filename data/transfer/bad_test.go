@@ -105,7 +105,7 @@ func TestUnreadableFiles(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 	// So is an unknown kind.
-	if _, err := transfer.Import(context.Background(), st, testdata("staff_cp1251.csv"), transfer.Options{Kind: "kpi"}); err == nil {
+	if _, err := transfer.Import(context.Background(), st, testdata("staff_cp1251.csv"), transfer.Options{Kind: "budgets"}); err == nil {
 		t.Error("an unknown kind was accepted")
 	}
 	if after := dump(t, db); after != before {

@@ -118,6 +118,11 @@ func WholeTable(ctx context.Context, st *data.Store, k Kind, lang string) (table
 			Rows: func(yield func([]any) error) error {
 				return st.EachInteraction(ctx, func(r data.InteractionRow) error { return yield(interactionRow(r, lang)) })
 			}}, nil
+	case KPI:
+		return table.Table{Name: tableName(KPI, lang), Columns: Columns(KPI),
+			Rows: func(yield func([]any) error) error {
+				return st.EachKPIRecord(ctx, func(r data.KPIRecord) error { return yield(kpiRow(r, lang)) })
+			}}, nil
 	}
 	return table.Table{}, fmt.Errorf("unknown kind %q", k)
 }

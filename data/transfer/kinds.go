@@ -19,11 +19,12 @@ const (
 	Contracts    Kind = "contracts"
 	Assignments  Kind = "assignments"
 	Interactions Kind = "interactions"
+	KPI          Kind = "kpi"
 )
 
 // Kinds lists them in the order they are best imported: people and clients first,
 // then what refers to them.
-var Kinds = []Kind{Staff, Clients, Contacts, Contracts, Assignments, Interactions}
+var Kinds = []Kind{Staff, Clients, Contacts, Contracts, Assignments, Interactions, KPI}
 
 // outcome is what importing one row did.
 type outcome int

@@ -1,0 +1,154 @@
+package transfer
+
+import (
+	"leadboard/data"
+	"leadboard/data/parse"
+	"leadboard/data/table"
+)
+
+// KPI files carry monthly values of entered KPIs and targets, one month per row:
+// the KPI (its code or name), the month, whom it is for (a client, a manager, or
+// neither for the department), the value and/or the target.
+var kpiFields = []field{
+	{key: "kpi", ru: "Показатель", en: "KPI", kind: table.Text, required: true,
+		aliases: []string{"kpi", "метрика", "код показателя", "indicator", "metric"}},
+	{key: "period", ru: "Месяц", en: "Month", kind: table.Text, required: true,
+		aliases: []string{"период", "period", "month"}},
+	{key: "client", ru: "Клиент", en: "Client", kind: table.Text, aliases: []string{"компания", "company"}},
+	{key: "manager", ru: "Менеджер", en: "Manager", kind: table.Text,
+		aliases: []string{"аккаунт-менеджер", "ответственный", "account manager"}},
+	{key: "value", ru: "Значение", en: "Value", kind: table.Number, aliases: []string{"факт", "actual"}},
+	{key: "target", ru: "Цель", en: "Target", kind: table.Number, aliases: []string{"план", "plan", "goal"}},
+}
+
+func init() { register(KPI, kpiFields, openKPI) }
+
+type kpiImporter struct {
+	noChange
+	t      *data.Tx
+	refs   *refs
+	byName map[string]data.KPI // folded code and names -> KPI
+	seen   map[kpiKey]bool
+}
+
+type kpiKey struct {
+	kpi, entity int64
+	scope       string
+	month       data.Month
+}
+
+func openKPI(t *data.Tx, _, _ string) (rowImporter, error) {
+	f, err := loadRefs(t)
+	if err != nil {
+		return nil, err
+	}
+	kpis, err := t.KPIs()
+	if err != nil {
+		return nil, err
+	}
+	byName := map[string]data.KPI{}
+	for _, k := range kpis {
+		for _, name := range []string{k.Code, k.NameRU, k.NameEN} {
+			byName[data.Fold(name)] = k
+		}
+	}
+	return &kpiImporter{t: t, refs: f, byName: byName, seen: map[kpiKey]bool{}}, nil
+}
+
+func (im *kpiImporter) importRow(r *rowReader) (outcome, error) {
+	k, ok := im.byName[data.Fold(r.text("kpi"))]
+	if !ok {
+		r.fail("kpi", CodeUnknownKPI, nil)
+	}
+	month := data.MonthOf(read(r, "period", parse.Period))
+	scope, entity := im.whom(r)
+	value, target := r.optionalNumber("value"), r.optionalNumber("target")
+	if value == nil && target == nil && !r.failed() {
+		r.fail("value", CodeValueOrTarget, nil)
+	}
+	if r.failed() {
+		return unchanged, nil
+	}
+	key := kpiKey{k.ID, entity, scope, month}
+	if im.seen[key] {
+		r.fail("period", CodeRepeated, nil)
+		return unchanged, nil
+	}
+	im.seen[key] = true
+	return im.write(r, k, scope, entity, month, value, target)
+}
+
+// whom reads the row's client or manager: the scope of its value or target.
+func (im *kpiImporter) whom(r *rowReader) (scope string, entity int64) {
+	if client := im.refs.client(r, "client"); client != 0 {
+		return data.ScopeClient, client
+	}
+	if r.text("client") != "" {
+		return data.ScopeClient, 0 // unknown: the row already has its error
+	}
+	if person := im.refs.person(r, "manager"); person != 0 {
+		return data.ScopeManager, person
+	}
+	return data.ScopeDepartment, 0
+}
+
+// kpiFieldColumns translates the store's field names into the file's columns.
+var kpiFieldColumns = map[string]string{"kpi": "kpi", "month": "period", "value": "value", "target": "target",
+	"entity": "client", "scope": "client"}
+
+// write records the value (it must be for the KPI's own level) and the target
+// (for that month only), each in its savepoint so a refused one leaves nothing.
+func (im *kpiImporter) write(r *rowReader, k data.KPI, scope string, entity int64, month data.Month,
+	value, target *float64) (outcome, error) {
+	fields := kpiFieldColumns
+	if scope == data.ScopeManager {
+		fields = map[string]string{"entity": "manager", "scope": "manager"}
+		for key, col := range kpiFieldColumns {
+			if key != "entity" && key != "scope" {
+				fields[key] = col
+			}
+		}
+	}
+	result := unchanged
+	note := func(o data.Outcome) {
+		switch {
+		case o == data.Added && result == unchanged:
+			result = added
+		case o == data.Updated:
+			result = updated
+		}
+	}
+	if value != nil {
+		if scope != k.Level {
+			r.fail("value", CodeValueLevel, map[string]any{"Level": k.Level})
+			return unchanged, nil
+		}
+		o, err := im.t.SetKPIValue(data.KPIValue{KPIID: k.ID, Month: month, EntityID: entity, Value: *value})
+		if err != nil {
+			return unchanged, r.rejected(err, fields)
+		}
+		note(o)
+	}
+	if target != nil {
+		o, err := im.t.SetKPITarget(data.KPITarget{KPIID: k.ID, Scope: scope, EntityID: entity, From: month, To: month,
+			Target: *target})
+		if err != nil {
+			return unchanged, r.rejected(err, fields)
+		}
+		note(o)
+	}
+	return result, nil
+}
+
+// kpiRow writes a record the way the import reads it: the KPI by its name in the
+// language, the month as YYYY-MM.
+func kpiRow(r data.KPIRecord, lang string) []any {
+	return []any{r.KPI.Name(lang), r.Month.String(), r.Client, r.Person, optional(r.Value), optional(r.Target)}
+}
+
+func optional(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}
