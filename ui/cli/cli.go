@@ -77,12 +77,15 @@ func Run(args []string, stdout, stderr io.Writer, openWindow func(WindowOptions)
 
 // langFromArgs finds --lang before flags are parsed, so that flag errors are
 // already in the chosen language.
-func langFromArgs(args []string) string {
+func langFromArgs(args []string) string { return flagValue(args, "lang") }
+
+// flagValue finds a flag's value before the flags are parsed ("" when absent).
+func flagValue(args []string, name string) string {
 	for i, a := range args {
 		switch {
-		case (a == "--lang" || a == "-lang") && i+1 < len(args):
+		case (a == "--"+name || a == "-"+name) && i+1 < len(args):
 			return args[i+1]
-		case strings.HasPrefix(a, "--lang="), strings.HasPrefix(a, "-lang="):
+		case strings.HasPrefix(a, "--"+name+"="), strings.HasPrefix(a, "-"+name+"="):
 			return a[strings.Index(a, "=")+1:]
 		}
 	}

@@ -91,7 +91,7 @@ func TestDemoThenCheckJSON(t *testing.T) {
 		t.Errorf("not healthy: %v", report)
 	}
 	for key, min := range map[string]float64{"staff": 10, "clients": 50, "contacts": 50, "contracts": 50,
-		"assignments": 50, "interactions": 1000, "grade_levels": 4} {
+		"assignments": 50, "interactions": 1000, "grade_levels": 4, "kpis": 29, "kpi_values": 5000, "kpi_targets": 100} {
 		n, ok := report[key].(float64)
 		if !ok || n < min {
 			t.Errorf("%s = %v, want at least %v", key, report[key], min)

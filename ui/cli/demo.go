@@ -67,6 +67,7 @@ func (e *env) demo(args []string) int {
 	fmt.Fprintln(e.stdout, e.t("cli.demo.done", map[string]any{
 		"Path": path, "Staff": sum.Staff, "Clients": sum.Clients, "Contacts": sum.Contacts,
 		"Contracts": sum.Contracts, "Assignments": sum.Assignments, "Interactions": sum.Interactions,
+		"KPIValues": sum.KPIValues, "KPITargets": sum.KPITargets,
 		"Seconds": fmt.Sprintf("%.1f", time.Since(started).Seconds()),
 	}))
 	return ExitOK

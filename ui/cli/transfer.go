@@ -156,6 +156,9 @@ func (e *env) failFile(path string, err error) int {
 
 // exportFile writes a list to CSV or XLSX. The file appears only when complete.
 func (e *env) exportFile(args []string) int {
+	if what := flagValue(args, "what"); what == whatTrend || what == whatRanking {
+		return e.exportKPI(args)
+	}
 	fs := e.flags("export")
 	db := fs.String("db", "", "")
 	what := fs.String("what", "", "")

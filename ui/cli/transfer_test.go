@@ -309,7 +309,7 @@ func TestTransferUsageErrors(t *testing.T) {
 	src := writeTemp(t, "s.csv", cp1251(t, staffCSV))
 	out := filepath.Join(t.TempDir(), "x.csv")
 	for _, args := range [][]string{
-		{"import", "--db", db, "--kind", "kpi", src},
+		{"import", "--db", db, "--kind", "budgets", src},
 		{"import", "--db", db, "--kind", "", src},
 		{"import", "--db", db, src},
 		{"import", "--kind", "staff", src},
@@ -325,8 +325,8 @@ func TestTransferUsageErrors(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)
 		}
 	}
-	r := run(t, "import", "--db", db, "--kind", "kpi", src)
-	if !strings.Contains(r.stderr, "kpi") || !strings.Contains(r.stderr, "interactions") {
+	r := run(t, "import", "--db", db, "--kind", "budgets", src)
+	if !strings.Contains(r.stderr, "budgets") || !strings.Contains(r.stderr, "interactions") {
 		t.Errorf("unknown kind: %q", r.stderr)
 	}
 	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
