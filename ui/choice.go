@@ -15,8 +15,10 @@ type choice[V comparable] struct {
 
 func newChoice[V comparable](values []V, label func(V) string, changed func(V)) *choice[V] {
 	c := &choice[V]{values: values}
-	c.Select = widget.NewSelect(uniqueLabels(values, label), nil)
-	c.Select.PlaceHolder = T("choice.select")
+	c.Select = &widget.Select{Options: uniqueLabels(values, label), PlaceHolder: T("choice.select")}
+	// The choice, not its Select, is what containers hold: it must be the widget the
+	// Select refreshes, or changes made in code would not show.
+	c.ExtendBaseWidget(c)
 	if changed != nil {
 		c.Select.OnChanged = func(string) { changed(c.value()) }
 	}
