@@ -54,8 +54,7 @@ func (f exportFormat) label() string {
 // replacing an existing file, and writes the table in the background.
 func (a *App) exportDialog(t table.Table, rows int) {
 	lang := currentLang()
-	prefs := a.fyneApp.Preferences()
-	folder, folderRow := a.folderField(prefs.StringWithFallback(prefExportFolder, homeFolder()))
+	folder, folderRow := a.folderField(a.fyneApp.Preferences().StringWithFallback(prefExportFolder, homeFolder()))
 	name := widgets.NewEntry()
 	name.SetText(safeFileName(t.Name) + exportFormats[0].ext)
 	formats := newChoice([]int{0, 1, 2}, func(i int) string { return exportFormats[i].label() }, func(i int) {
@@ -78,33 +77,39 @@ func (a *App) exportDialog(t table.Table, rows int) {
 			done(err)
 			return
 		}
-		write := func() {
-			done(nil)
-			prefs.SetString(prefExportFolder, filepath.Dir(path))
-			a.exportTo(path, t, f, lang)
-		}
-		if !fileExists(path) {
-			write()
-			return
-		}
-		a.showDialog(dialog.NewCustomConfirm(T("export.replace_title"),
-			T("export.replace_yes"), T("action.cancel"),
-			widget.NewLabel(Tf("export.replace", map[string]any{"Name": filepath.Base(path)})),
-			func(replace bool) {
-				if replace {
-					write()
-				} else {
-					done(errFileExists)
-				}
-			}, a.win))
+		a.replaceOrKeep(path, done, func() { a.exportTo(path, t, f, lang) })
 	})
+}
+
+// replaceOrKeep runs write when path is free, or when the user agrees to replace
+// the file there; done learns whether the dialog may close.
+func (a *App) replaceOrKeep(path string, done func(error), write func()) {
+	run := func() {
+		done(nil)
+		a.fyneApp.Preferences().SetString(prefExportFolder, filepath.Dir(path))
+		write()
+	}
+	if !fileExists(path) {
+		run()
+		return
+	}
+	a.showDialog(dialog.NewCustomConfirm(T("export.replace_title"),
+		T("export.replace_yes"), T("action.cancel"),
+		widget.NewLabel(Tf("export.replace", map[string]any{"Name": filepath.Base(path)})),
+		func(replace bool) {
+			if replace {
+				run()
+			} else {
+				done(errFileExists)
+			}
+		}, a.win))
 }
 
 // withExtension makes a file name end in its format's extension, swapping the
 // other format's.
 func withExtension(name, ext string) string {
 	switch filepath.Ext(name) {
-	case ".csv", ".xlsx":
+	case ".csv", ".xlsx", ".png", ".svg":
 		name = strings.TrimSuffix(name, filepath.Ext(name))
 	}
 	return name + ext

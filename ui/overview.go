@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,6 +11,7 @@ import (
 
 	"leadboard/charts"
 	"leadboard/data"
+	"leadboard/data/kpi"
 	"leadboard/ui/widgets"
 )
 
@@ -21,6 +23,8 @@ type overviewScreen struct {
 	heading   *widget.Label
 	team      *fyne.Container
 	clients   *fyne.Container
+	kpiTitle  *widget.Label
+	kpis      *fyne.Container // the department's headline KPIs of the last full month
 	root      fyne.CanvasObject
 	tiles     map[string]*widget.Button // by figure, for tests
 	trend     *widgets.ChartView
@@ -34,6 +38,8 @@ func newOverviewScreen(a *App) *overviewScreen {
 	s.heading.SizeName = theme.SizeNameSubHeadingText
 	s.team = container.NewGridWrap(tileSize)
 	s.clients = container.NewGridWrap(tileSize)
+	s.kpiTitle = sectionLabel("")
+	s.kpis = container.NewGridWrap(tileSize)
 	s.trend = widgets.NewChartView(fyne.NewSize(600, 230), a.background)
 	s.trendNote = widget.NewLabel("")
 	s.welcome = s.welcomeCard()
@@ -41,6 +47,7 @@ func newOverviewScreen(a *App) *overviewScreen {
 		s.heading, s.welcome,
 		sectionLabel(T("overview.team")), s.team,
 		sectionLabel(T("overview.clients")), s.clients,
+		s.kpiTitle, s.kpis,
 		s.trend, s.trendNote,
 	))
 	return s
@@ -53,8 +60,9 @@ func (s *overviewScreen) object() fyne.CanvasObject { return s.root }
 const trendMonths = 12
 
 type overviewData struct {
-	figures data.Overview
-	trend   data.ClientTrend
+	figures  data.Overview
+	trend    data.ClientTrend
+	headline []kpi.Figure
 }
 
 func (s *overviewScreen) reload() {
@@ -64,10 +72,14 @@ func (s *overviewScreen) reload() {
 		if d.figures, err = st.Overview(ctx); err != nil {
 			return d, err
 		}
-		d.trend, err = st.ClientsByMonth(ctx, trendMonths)
+		if d.trend, err = st.ClientsByMonth(ctx, trendMonths); err != nil {
+			return d, err
+		}
+		d.headline, err = kpi.Headline(ctx, st, data.MonthOf(st.Today())-1)
 		return d, err
 	}, func(d overviewData) {
 		s.apply(d.figures)
+		s.applyHeadline(d.headline)
 		s.applyTrend(d.trend)
 	})
 }
@@ -170,4 +182,75 @@ func (s *overviewScreen) tile(key, value, caption, detail string, open func()) f
 func sectionLabel(text string) *widget.Label {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return l
+}
+
+// applyHeadline shows the department's headline KPIs of the last full month, each
+// with its change on the month before; a tile opens the KPI's trend.
+func (s *overviewScreen) applyHeadline(figures []kpi.Figure) {
+	lang := currentLang()
+	var tiles []fyne.CanvasObject
+	for _, f := range figures {
+		if !f.HasValue() {
+			continue
+		}
+		code := f.KPI.Code
+		tiles = append(tiles, s.tile("kpi:"+code, charts.FormatValue(lang, f.KPI.Unit, f.Value), f.KPI.Name(lang),
+			headlineNote(f), func() { s.app.kpi.showTrend(code) }))
+	}
+	if len(figures) > 0 {
+		m := figures[0].Month
+		s.kpiTitle.SetText(Tf("overview.kpis", map[string]any{"Month": charts.MonthYearLabel(lang, m.First()),
+			"Before": charts.MonthYearLabel(lang, (m - 1).First())}))
+	}
+	s.kpiTitle.Hidden = len(tiles) == 0
+	s.kpis.Objects = tiles
+	s.kpis.Refresh()
+}
+
+// headlineNote is the change on the month before, with an arrow that says whether
+// it is for the better, and the target when there is one.
+func headlineNote(f kpi.Figure) string {
+	lang := currentLang()
+	note := ""
+	if change := f.Change(); !math.IsNaN(change) {
+		unit := f.KPI.Unit
+		if unit == charts.UnitPercent {
+			unit = "points"
+		}
+		text, zero := signed(lang, unit, change)
+		arrow := "→"
+		switch {
+		case zero:
+		case change > 0 != f.KPI.LowerIsBetter():
+			arrow = "▲" // for the better, whichever way the number went
+		default:
+			arrow = "▼"
+		}
+		note = arrow + " " + text
+	}
+	if !math.IsNaN(f.Target) {
+		note += " · " + Tf("overview.kpi_target", map[string]any{"Target": charts.FormatValue(lang, f.KPI.Unit, f.Target)})
+	}
+	return note
+}
+
+// signed writes a change with its sign (a change of a percentage is in points),
+// and whether it shows as nothing at the one decimal (whole roubles) written.
+func signed(lang, unit string, v float64) (text string, zero bool) {
+	least := 0.05
+	if unit == charts.UnitRoubles {
+		least = 0.5
+	}
+	if math.Abs(v) < least {
+		v = 0
+	}
+	if unit == "points" {
+		text = charts.FormatValue(lang, charts.UnitScore, v) + "\u00a0" + T("overview.points")
+	} else {
+		text = charts.FormatValue(lang, unit, v)
+	}
+	if v > 0 {
+		text = "+" + text
+	}
+	return text, v == 0
 }

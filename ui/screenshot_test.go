@@ -54,5 +54,12 @@ func TestScreenshots(t *testing.T) {
 		a.lastImport.dlg.Hide()
 		test.Tap(exportList(a, a.clients.table, transfer.ClientTable))
 		shoot("export")
+		a.closeTopDialog()
+		a.showScreen(a.kpi)
+		shoot("kpi-trend")
+		a.kpi.tabs.SelectIndex(1)
+		shoot("kpi-ranking")
+		a.kpi.tabs.SelectIndex(3)
+		shoot("kpi-catalogue")
 	}
 }
