@@ -133,7 +133,8 @@ func TestEveryKeyUsedIsTranslated(t *testing.T) {
 	add("err.", parse.CodeNotNumber, parse.CodeNotInteger, parse.CodeNotMoney, parse.CodeNotPercent, parse.CodeNotDate,
 		parse.CodeNotDateTime, parse.CodeNotPeriod, parse.CodeNotBool, parse.CodeInvalidChoice, parse.CodeUnknownPerson,
 		parse.CodeAmbiguousPerson, transfer.CodeMissingColumn, transfer.CodeUnknownClient, transfer.CodeRepeated,
-		transfer.CodeUnknownKPI, transfer.CodeValueOrTarget, transfer.CodeValueLevel)
+		transfer.CodeUnknownKPI, transfer.CodeValueOrTarget, transfer.CodeValueForClient, transfer.CodeValueForManager,
+		transfer.CodeValueForDepartment)
 	// Codes an importer writes as string literals: r.fail(key, "code", ...).
 	importCode := regexp.MustCompile(`\br\.fail\("[a-z_]+", "([a-z_]+)"`)
 	walkGo(t, "../data/transfer", func(path, src string) {

@@ -135,8 +135,8 @@ func (t *Tx) ClearKPIValue(kpiID int64, month Month, entityID int64) error {
 	return err
 }
 
-// scopesFor are the target scopes a KPI measured at a level can have.
-func scopesFor(level string) []string {
+// TargetScopes are whom a target of a KPI measured at a level can be for.
+func TargetScopes(level string) []string {
 	switch level {
 	case LevelClient:
 		return []string{ScopeDepartment, ScopeManager, ScopeClient, ScopeContract}
@@ -155,7 +155,7 @@ func (t *Tx) SetKPITarget(tg KPITarget) (Outcome, error) {
 		return 0, err
 	}
 	if k.ID != 0 {
-		ch.oneOf("scope", tg.Scope, scopesFor(k.Level))
+		ch.oneOf("scope", tg.Scope, TargetScopes(k.Level))
 		if !ch.has("scope") {
 			if err := t.checkEntity(tg.Scope, tg.EntityID, &ch); err != nil {
 				return 0, err
@@ -177,6 +177,11 @@ func (t *Tx) SetKPITarget(tg KPITarget) (Outcome, error) {
 		WHERE kpi_id = ? AND scope = ? AND entity_id = ? AND from_month = ?`, tg.KPIID, tg.Scope, tg.EntityID, tg.From).
 		Scan(&old.ID, scanMonth(&old.To), &old.Target)
 	switch {
+	case err == nil && tg.To == tg.From && old.To != tg.To:
+		// A month's target (the grid, a file) where a longer one starts: replacing it
+		// would change months the user did not mean to touch.
+		ch.add("from", "target_starts")
+		return 0, ch.err()
 	case err == nil && old.To == tg.To && old.Target == tg.Target:
 		return Unchanged, nil
 	case err != nil && !errors.Is(err, sql.ErrNoRows):
@@ -285,6 +290,14 @@ type KPIRecord struct {
 // targets without a value, by KPI and month: the rows `import --kind kpi` reads
 // back. Targets over several months are kept in the app and not in this file.
 func (s *Store) EachKPIRecord(ctx context.Context, fn func(KPIRecord) error) error {
+	catalogue, err := s.KPIs(ctx)
+	if err != nil {
+		return err
+	}
+	kpis := map[int64]KPI{}
+	for _, k := range catalogue {
+		kpis[k.ID] = k
+	}
 	rows, err := s.read.QueryContext(ctx, `
 		WITH records AS (
 			SELECT v.kpi_id, v.month, k.level AS scope, v.entity_id, v.value, t.target
@@ -298,13 +311,11 @@ func (s *Store) EachKPIRecord(ctx context.Context, fn func(KPIRecord) error) err
 				(SELECT 1 FROM kpi_values v WHERE v.kpi_id = t.kpi_id AND v.month = t.from_month
 					AND v.entity_id = t.entity_id))
 		)
-		SELECT k.id, k.code, k.name_ru, k.name_en, k.unit, k.direction, k.combine, k.level, k.source,
-			k.definition_ru, k.definition_en, k.archived_on, r.month, coalesce(c.name, ''), coalesce(p.full_name, ''),
-			r.value, r.target
-		FROM records r JOIN kpis k ON k.id = r.kpi_id
+		SELECT r.kpi_id, r.month, coalesce(c.name, ''), coalesce(p.full_name, ''), r.value, r.target
+		FROM records r
 		LEFT JOIN clients c ON r.scope = 'client' AND c.id = r.entity_id
 		LEFT JOIN staff p ON r.scope = 'manager' AND p.id = r.entity_id
-		ORDER BY k.id, r.month, r.scope, r.entity_id`)
+		ORDER BY r.kpi_id, r.month, r.scope, r.entity_id`)
 	if err != nil {
 		return s.classify(err)
 	}
@@ -312,13 +323,11 @@ func (s *Store) EachKPIRecord(ctx context.Context, fn func(KPIRecord) error) err
 	for rows.Next() {
 		var r KPIRecord
 		var value, target sql.NullFloat64
-		var k KPI
-		if err := rows.Scan(&k.ID, &k.Code, &k.NameRU, &k.NameEN, &k.Unit, &k.Direction, &k.Combine, &k.Level,
-			&k.Source, &k.DefinitionRU, &k.DefinitionEN, scanTime(&k.ArchivedOn), &r.Month, &r.Client, &r.Person,
-			&value, &target); err != nil {
+		var id int64
+		if err := rows.Scan(&id, &r.Month, &r.Client, &r.Person, &value, &target); err != nil {
 			return s.classify(err)
 		}
-		r.KPI = k
+		r.KPI = kpis[id]
 		if value.Valid {
 			r.Value = &value.Float64
 		}

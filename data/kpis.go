@@ -99,20 +99,29 @@ func scanKPI(sc interface{ Scan(...any) error }) (KPI, error) {
 
 // KPIs is the whole catalogue, archived entries included, derived ones first.
 func (s *Store) KPIs(ctx context.Context) ([]KPI, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT `+kpiColumns+` FROM kpis ORDER BY source = 'entered', id`)
+	kpis, err := queryKPIs(ctx, s.read)
+	return kpis, s.classify(err)
+}
+
+const catalogueOrder = ` ORDER BY source = 'entered', id`
+
+func queryKPIs(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}) ([]KPI, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+kpiColumns+` FROM kpis`+catalogueOrder)
 	if err != nil {
-		return nil, s.classify(err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []KPI
 	for rows.Next() {
 		k, err := scanKPI(rows)
 		if err != nil {
-			return nil, s.classify(err)
+			return nil, err
 		}
 		out = append(out, k)
 	}
-	return out, s.classify(rows.Err())
+	return out, rows.Err()
 }
 
 // KPIByCode finds a catalogue entry; ErrNotFound when there is none.
@@ -173,6 +182,15 @@ func (t *Tx) SaveKPI(k KPI) (int64, error) {
 	if taken > 0 {
 		ch.add("code", "duplicate")
 	}
+	for field, name := range map[string]string{"name_ru": k.NameRU, "name_en": k.NameEN} {
+		if err := t.tx.QueryRowContext(t.ctx, `SELECT count(*) FROM kpis WHERE (name_ru = ?1 OR name_en = ?1) AND id <> ?2`,
+			name, k.ID).Scan(&taken); err != nil {
+			return 0, err
+		}
+		if taken > 0 && name != "" {
+			ch.add(field, "duplicate") // files name a KPI by its name as well as by its code
+		}
+	}
 	if k.ID != 0 {
 		if err := checkKPIChange(t.ctx, t.tx, k, &ch); err != nil {
 			return 0, err
@@ -222,19 +240,4 @@ func checkKPIChange(ctx context.Context, tx *sql.Tx, k KPI, ch *checker) error {
 }
 
 // KPIs is the catalogue as the transaction sees it.
-func (t *Tx) KPIs() ([]KPI, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT `+kpiColumns+` FROM kpis ORDER BY id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []KPI
-	for rows.Next() {
-		k, err := scanKPI(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, k)
-	}
-	return out, rows.Err()
-}
+func (t *Tx) KPIs() ([]KPI, error) { return queryKPIs(t.ctx, t.tx) }

@@ -7,9 +7,10 @@ import (
 )
 
 // sampleKPI is a valid entered client-level count.
+// sampleKPI is an entered KPI; its names follow the code, as names are unique too.
 func sampleKPI(code string) KPI {
-	return KPI{Code: code, NameRU: "Звонки", NameEN: "Calls", Unit: UnitCount, Direction: HigherIsBetter,
-		Combine: CombineSum, Level: LevelClient}
+	return KPI{Code: code, NameRU: "Звонки " + code, NameEN: "Calls " + code, Unit: UnitCount,
+		Direction: HigherIsBetter, Combine: CombineSum, Level: LevelClient}
 }
 
 func mustSaveKPI(t *testing.T, s *Store, k KPI) int64 {
@@ -110,6 +111,8 @@ func TestSaveKPIValidation(t *testing.T) {
 		{"duplicate", func(k *KPI) { k.Code = "calls" }, "code", "duplicate"},
 		{"duplicate in another case", func(k *KPI) { k.Code = " CALLS" }, "code", "duplicate"},
 		{"a derived KPI's code", func(k *KPI) { k.Code = "retention" }, "code", "duplicate"},
+		{"a derived KPI's name", func(k *KPI) { k.NameRU = "Удержание клиентов" }, "name_ru", "duplicate"},
+		{"an English name in use", func(k *KPI) { k.NameEN = "Client retention" }, "name_en", "duplicate"},
 		{"no Russian name", func(k *KPI) { k.NameRU = " " }, "name_ru", "required"},
 		{"no English name", func(k *KPI) { k.NameEN = "" }, "name_en", "required"},
 		{"unit", func(k *KPI) { k.Unit = "usd" }, "unit", "invalid_choice"},
@@ -337,6 +340,11 @@ func TestSetKPITarget(t *testing.T) {
 			t.Errorf("target %v to %v: %v %v, want %v", c.target, c.to, got, err, c.want)
 		}
 	}
+	// A month's target does not replace a longer one that starts the same month.
+	tg.To = jan
+	if _, err := setTarget(s, tg); !hasField(err, "from", "target_starts") {
+		t.Errorf("a month's target over an open-ended one: %v", err)
+	}
 	targets, err := s.KPITargets(tctx, complaints.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -370,4 +378,18 @@ func TestKPIMonthIsRequired(t *testing.T) {
 		_, err := setTarget(s, KPITarget{KPIID: id, Scope: ScopeDepartment, Target: 1})
 		return err
 	})
+}
+
+// hasField reports whether err is a validation error with this field and code.
+func hasField(err error, field, code string) bool {
+	v, ok := AsValidation(err)
+	if !ok {
+		return false
+	}
+	for _, f := range v.Fields {
+		if f.Field == field && f.Code == code {
+			return true
+		}
+	}
+	return false
 }

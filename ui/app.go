@@ -276,6 +276,13 @@ func (a *App) background(work func(), apply func()) {
 // that arrives after the database was switched, or after a newer load by the same
 // ticket holder, is dropped; an error is shown to the user.
 func load[T any](a *App, t *ticket, query func(ctx context.Context, st *data.Store) (T, error), apply func(T)) {
+	loadOr(a, t, query, apply, a.showError)
+}
+
+// loadOr is load with the error handed to failed instead of a dialog (a view that
+// says what went wrong in place of what it would show).
+func loadOr[T any](a *App, t *ticket, query func(ctx context.Context, st *data.Store) (T, error), apply func(T),
+	failed func(error)) {
 	st := a.store()
 	if st == nil {
 		return
@@ -288,7 +295,7 @@ func load[T any](a *App, t *ticket, query func(ctx context.Context, st *data.Sto
 			return
 		}
 		if err != nil {
-			a.showError(err)
+			failed(err)
 			return
 		}
 		apply(v)

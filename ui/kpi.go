@@ -68,6 +68,16 @@ func (s *kpiScreen) refreshTab() {
 	}
 }
 
+// showing reports whether a tab's content is the one shown (hidden tabs wait for
+// their turn instead of querying).
+func (s *kpiScreen) showing(tab fyne.CanvasObject) bool {
+	if s.tabs == nil {
+		return false
+	}
+	item := s.tabs.Selected()
+	return item != nil && item.Content == tab
+}
+
 // kpiByCode finds a catalogue entry (the zero KPI when absent).
 func (s *kpiScreen) kpiByCode(code string) data.KPI {
 	if i := slices.IndexFunc(s.catalogue, func(k data.KPI) bool { return k.Code == code }); i >= 0 {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"strings"
@@ -70,7 +71,7 @@ func (t *kpiCatalogueTab) columns() []widgets.Column[data.KPI] {
 		{Title: T("field.code"), Width: 140, Text: func(k data.KPI) string { return k.Code },
 			Less: func(a, b data.KPI) bool { return a.Code < b.Code }},
 		{Title: T("field.unit"), Width: 90, Text: func(k data.KPI) string { return T("kpi.unit." + k.Unit) }},
-		{Title: T("field.level"), Width: 110, Text: func(k data.KPI) string { return T("kpi.level_one." + k.Level) }},
+		{Title: T("field.level"), Width: 110, Text: func(k data.KPI) string { return T("kpi.level_by." + k.Level) }},
 		{Title: T("kpi.col.source"), Width: 130, Text: func(k data.KPI) string { return T("kpi.source." + k.Source) },
 			Less: func(a, b data.KPI) bool { return a.Source < b.Source }},
 	}
@@ -124,7 +125,7 @@ func (t *kpiCatalogueTab) choose(k data.KPI) {
 func levelNames(levels []string) string {
 	names := make([]string, len(levels))
 	for i, l := range levels {
-		names[i] = T("kpi.level_one." + l)
+		names[i] = T("kpi.level_by." + l)
 	}
 	return strings.Join(names, ", ")
 }
@@ -145,7 +146,7 @@ func (t *kpiCatalogueTab) editKPI(k data.KPI) {
 	unit := newChoice(data.KPIUnits, func(u string) string { return T("kpi.unit_name." + u) }, nil)
 	direction := newChoice(data.KPIDirections, func(d string) string { return T("kpi.direction." + d) }, nil)
 	combine := newChoice(data.KPICombines, func(c string) string { return T("kpi.combine." + c) }, nil)
-	level := newChoice(data.KPILevels, func(l string) string { return T("kpi.level_one." + l) }, nil)
+	level := newChoice(data.KPILevels, func(l string) string { return T("kpi.level_by." + l) }, nil)
 	for _, c := range []struct {
 		sel *choice[string]
 		v   string
@@ -205,7 +206,7 @@ func (t *kpiCatalogueTab) editKPI(k data.KPI) {
 // addTarget opens the form of a new target of the chosen KPI.
 func (t *kpiCatalogueTab) addTarget() {
 	k := t.chosen
-	scopes := targetScopes(k.Level)
+	scopes := data.TargetScopes(k.Level)
 	scope := newChoice(scopes, func(s string) string { return T("kpi.scope." + s) }, nil)
 	scope.setValueQuietly(scopes[0])
 	who, number := widgets.NewEntry(), widgets.NewEntry()
@@ -261,17 +262,6 @@ func (t *kpiCatalogueTab) addTarget() {
 	})
 }
 
-// targetScopes are whom a target of a KPI measured at a level can be for.
-func targetScopes(level string) []string {
-	switch level {
-	case data.LevelClient:
-		return []string{data.ScopeDepartment, data.ScopeManager, data.ScopeClient, data.ScopeContract}
-	case data.LevelManager:
-		return []string{data.ScopeDepartment, data.ScopeManager}
-	}
-	return []string{data.ScopeDepartment}
-}
-
 // targetEntity finds whom a target is for by the typed name (and contract number).
 func targetEntity(ctx context.Context, st *data.Store, scope, name, number string) (int64, error) {
 	switch scope {
@@ -305,7 +295,7 @@ func (t *kpiCatalogueTab) deleteTarget() {
 	}
 	a := t.s.app
 	a.showDialog(dialog.NewConfirm(T("kpi.delete_target"), Tf("kpi.delete_target_confirm", map[string]any{
-		"Who": firstNonEmpty(goal.Name, T("kpi.level.department")), "From": monthText(goal.From)}),
+		"Who": cmp.Or(goal.Name, T("kpi.level.department")), "From": monthText(goal.From)}),
 		func(ok bool) {
 			if !ok {
 				return
@@ -321,15 +311,6 @@ func (t *kpiCatalogueTab) deleteTarget() {
 					t.loadTargets()
 				})
 		}, a.win))
-}
-
-func firstNonEmpty(values ...string) string {
-	for _, v := range values {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 // month reads a month field ("03.2026", "март 2026", ...); empty is 0.

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,6 +31,7 @@ type kpiGridTab struct {
 	status  *widget.Label
 	cells   *fyne.Container
 	grid    data.KPIGrid
+	shown   gridView // whose grid the cells are
 	inputs  map[gridKey]*widgets.Entry
 	typed   map[gridKey]string // the text each cell had when loaded
 	note    string             // said once the grid is shown again (after a save)
@@ -41,9 +43,17 @@ type gridKey struct {
 	month int // 1-12
 }
 
+// gridView is whose grid is open: the level, the entity, the year, values or targets.
+type gridView struct {
+	level   string
+	entity  int64
+	year    int
+	targets bool
+}
+
 func newKPIGridTab(s *kpiScreen) *kpiGridTab {
 	t := &kpiGridTab{s: s}
-	t.level = newChoice(data.KPILevels, func(l string) string { return T("kpi.level_one." + l) }, func(string) {
+	t.level = newChoice(data.KPILevels, func(l string) string { return T("kpi.level_by." + l) }, func(string) {
 		from, to := t.yearMonths()
 		t.who.setLevel(t.level.value(), from, to)
 		t.refresh()
@@ -61,7 +71,7 @@ func newKPIGridTab(s *kpiScreen) *kpiGridTab {
 	t.targets.Required = true
 	t.targets.SetSelected(T("kpi.grid.values"))
 	t.targets.OnChanged = func(string) { t.refresh() }
-	t.save = widget.NewButtonWithIcon(T("action.save"), theme.DocumentSaveIcon(), t.saveCells)
+	t.save = widget.NewButtonWithIcon(T("action.save"), theme.DocumentSaveIcon(), func() { t.saveCells(nil) })
 	t.save.Importance = widget.HighImportance
 	t.status = widget.NewLabel("")
 	t.status.Wrapping = fyne.TextWrapWord
@@ -98,30 +108,65 @@ func (t *kpiGridTab) entity() (id int64, ok bool) {
 	return chosen[0], true
 }
 
-// refresh loads the grid in the background.
+// refresh loads the grid the controls name. Cells typed and not saved are never
+// dropped: the same grid stays as it is, and before another opens the user is
+// asked whether to save them.
 func (t *kpiGridTab) refresh() {
-	level, year := t.level.value(), t.year.value()
 	id, ok := t.entity()
 	if !ok {
-		t.cells.Objects = nil
-		t.cells.Refresh()
 		t.status.SetText(T("kpi.grid.choose"))
-		t.save.Disable()
+		if !t.dirty() {
+			t.cells.Objects = nil
+			t.cells.Refresh()
+			t.save.Disable()
+		}
 		return
 	}
+	want := gridView{t.level.value(), id, t.year.value(), t.targetMode()}
+	switch {
+	case !t.dirty():
+		t.load(want)
+	case want != t.shown:
+		t.askToSave(want)
+	}
+}
+
+func (t *kpiGridTab) load(v gridView) {
 	load(t.s.app, &t.loads, func(ctx context.Context, st *data.Store) (data.KPIGrid, error) {
-		return st.KPIGrid(ctx, level, id, year)
-	}, t.show)
+		return st.KPIGrid(ctx, v.level, v.entity, v.year)
+	}, func(g data.KPIGrid) { t.show(v, g) })
+}
+
+// dirty reports cells typed and not saved.
+func (t *kpiGridTab) dirty() bool {
+	for key, e := range t.inputs {
+		if strings.TrimSpace(e.Text) != t.typed[key] {
+			return true
+		}
+	}
+	return false
+}
+
+// askToSave offers to save the open grid's changes before another grid opens.
+func (t *kpiGridTab) askToSave(next gridView) {
+	t.s.app.showDialog(dialog.NewConfirm(T("kpi.grid.unsaved_title"), T("kpi.grid.unsaved"), func(keep bool) {
+		if keep {
+			t.saveCells(func() { t.load(next) })
+			return
+		}
+		t.inputs = nil
+		t.load(next)
+	}, t.s.app.win))
 }
 
 // show lays out a row per month and a column per KPI, cells filled from the grid.
-func (t *kpiGridTab) show(g data.KPIGrid) {
-	t.grid = g
+func (t *kpiGridTab) show(v gridView, g data.KPIGrid) {
+	t.grid, t.shown = g, v
 	t.inputs, t.typed = map[gridKey]*widgets.Entry{}, map[gridKey]string{}
 	if len(g.KPIs) == 0 {
 		t.cells.Objects = nil
 		t.cells.Refresh()
-		t.status.SetText(Tf("kpi.grid.none", map[string]any{"Level": T("kpi.level_one." + t.level.value())}))
+		t.status.SetText(Tf("kpi.grid.none", map[string]any{"Level": T("kpi.level_by." + t.level.value())}))
 		t.save.Disable()
 		return
 	}
@@ -140,8 +185,8 @@ func (t *kpiGridTab) show(g data.KPIGrid) {
 		for _, k := range g.KPIs {
 			e := widgets.NewEntry()
 			key := gridKey{k.ID, m}
-			e.SetText(t.cellText(g.Cell(k.ID, m), k.Unit))
-			if month > last && !t.targetMode() {
+			e.SetText(cellText(g.Cell(k.ID, m), v.targets))
+			if month > last && !v.targets {
 				e.Disable() // values of months to come cannot be known yet
 			}
 			t.inputs[key], t.typed[key] = e, e.Text
@@ -157,9 +202,9 @@ func (t *kpiGridTab) show(g data.KPIGrid) {
 }
 
 // cellText writes a cell's number as a person would type it back.
-func (t *kpiGridTab) cellText(c data.KPIGridCell, unit string) string {
+func cellText(c data.KPIGridCell, target bool) string {
 	v := c.Value
-	if t.targetMode() {
+	if target {
 		v = c.Target
 	}
 	if v == nil {
@@ -168,13 +213,10 @@ func (t *kpiGridTab) cellText(c data.KPIGridCell, unit string) string {
 	return number(*v, 4)
 }
 
-// saveCells reads the changed cells and writes them in one transaction.
-func (t *kpiGridTab) saveCells() {
-	level := t.level.value()
-	id, ok := t.entity()
-	if !ok {
-		return
-	}
+// saveCells reads the changed cells of the grid shown and writes them in one
+// transaction; then runs next (nil: refresh).
+func (t *kpiGridTab) saveCells(next func()) {
+	v := t.shown
 	var edits []data.KPIGridEdit
 	var unreadable []string
 	for key, e := range t.inputs {
@@ -183,30 +225,32 @@ func (t *kpiGridTab) saveCells() {
 		if text == t.typed[key] {
 			continue
 		}
-		edit := data.KPIGridEdit{KPIID: key.kpi, Month: data.MonthFor(t.grid.Year, time.Month(key.month)),
-			Target: t.targetMode()}
+		edit := data.KPIGridEdit{KPIID: key.kpi, Month: data.MonthFor(v.year, time.Month(key.month)), Target: v.targets}
 		if text != "" {
-			v, err := parse.Number(text)
+			amount, err := parse.Number(text)
 			if err != nil {
 				e.SetValidationError(err)
 				unreadable = append(unreadable, t.cellName(edit)+": "+T("err.not_number"))
 				continue
 			}
-			edit.Amount = &v
+			edit.Amount = &amount
 		}
 		edits = append(edits, edit)
 	}
 	if len(unreadable) > 0 {
-		t.status.SetText(strings.Join(unreadable, "\n"))
+		t.status.SetText(T("kpi.grid.refused") + "\n" + strings.Join(unreadable, "\n"))
 		return
 	}
 	if len(edits) == 0 {
 		t.status.SetText(T("kpi.grid.nothing"))
 		return
 	}
+	if next == nil {
+		next = t.refresh // the grid the controls name, now that nothing is unsaved
+	}
 	t.save.Disable()
 	save(t.s.app, func(ctx context.Context, st *data.Store) error {
-		return st.SaveKPIGrid(ctx, level, id, edits)
+		return st.SaveKPIGrid(ctx, v.level, v.entity, edits)
 	}, func(err error) {
 		t.save.Enable()
 		if err != nil {
@@ -214,7 +258,8 @@ func (t *kpiGridTab) saveCells() {
 			return
 		}
 		t.note = Tf("kpi.grid.saved", map[string]any{"Count": len(edits)})
-		t.refresh()
+		t.inputs = nil
+		next()
 	})
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"image"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -110,21 +111,11 @@ func (p *periodPicker) presetMonths(v string) (from, to data.Month) {
 		return last - 23, last
 	}
 	if y, ok := strings.CutPrefix(v, "year:"); ok {
-		year := atoiOr(y, last.Year())
-		return data.MonthFor(year, 1), min(data.MonthFor(year, 12), last)
+		if year, err := strconv.Atoi(y); err == nil {
+			return data.MonthFor(year, 1), min(data.MonthFor(year, 12), last)
+		}
 	}
 	return last - 11, last
-}
-
-func atoiOr(s string, def int) int {
-	n := 0
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return def
-		}
-		n = n*10 + int(r-'0')
-	}
-	return n
 }
 
 // sized gives an input a fixed width in a row of controls.

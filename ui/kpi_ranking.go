@@ -140,19 +140,28 @@ func (t *kpiRankingTab) kpiChanged() {
 
 func (t *kpiRankingTab) refresh() {
 	code, level, p := t.kpiSel.value(), t.level.value(), t.period.value()
-	if code == "" || level == "" {
+	if code == "" || level == "" || !t.s.showing(t.root) {
 		return
 	}
 	t.busy.Show()
 	t.busy.Start()
-	load(t.s.app, &t.loads, func(ctx context.Context, st *data.Store) (kpi.Ranking, error) {
+	loadOr(t.s.app, &t.loads, func(ctx context.Context, st *data.Store) (kpi.Ranking, error) {
 		return kpi.RankingOf(ctx, st, code, level, p)
-	}, t.apply)
+	}, t.apply, func(err error) {
+		t.stopBusy()
+		t.shown = false
+		t.table.SetRows(nil)
+		t.chart.SetChart(emptyChart(t.s.app, describeError(err)))
+	})
+}
+
+func (t *kpiRankingTab) stopBusy() {
+	t.busy.Stop()
+	t.busy.Hide()
 }
 
 func (t *kpiRankingTab) apply(r kpi.Ranking) {
-	t.busy.Stop()
-	t.busy.Hide()
+	t.stopBusy()
 	t.result, t.shown = r, true
 	rows := make([]rankRow, len(r.Rows))
 	for i, row := range r.Rows {
@@ -170,8 +179,8 @@ func (t *kpiRankingTab) exportChart() {
 		return
 	}
 	r := t.result
-	c := r.Chart(currentLang(), charts.Print, chartSizes[0].height)
-	t.s.app.chartExportDialog(c.Title,
+	title := Tf("kpi.ranking_title", map[string]any{"KPI": r.KPI.Name(currentLang())})
+	t.s.app.chartExportDialog(title,
 		func(w io.Writer, width, height int) error {
 			return r.Chart(currentLang(), charts.Print, height).PNG(w, width, height)
 		},

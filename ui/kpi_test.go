@@ -212,3 +212,45 @@ func TestOverviewShowsHeadlineKPIsThatOpenTheirTrend(t *testing.T) {
 		t.Fatalf("the tile opened screen %d with KPI %q", a.current, a.kpi.trend.kpiSel.value())
 	}
 }
+
+func TestKPIGridAsksBeforeDroppingTypedCells(t *testing.T) {
+	a := openKPI(t, "ru", 2)
+	g := a.kpi.grid
+	clients, err := kpi.ClientsServed(ctx(), a.store(), data.MonthOf(a.today())-12, data.MonthOf(a.today()))
+	if err != nil || len(clients) == 0 {
+		t.Fatal(clients, err)
+	}
+	g.who.setChosen(clients[:1])
+	g.refresh()
+	settle(a)
+	cell := g.inputs[gridKey{g.grid.KPIs[0].ID, 1}]
+	cell.SetText("777")
+	// Another tab and back: the typed cell is still there.
+	a.kpi.tabs.SelectIndex(0)
+	settle(a)
+	a.kpi.tabs.SelectIndex(2)
+	settle(a)
+	if g.inputs[gridKey{g.grid.KPIs[0].ID, 1}] != cell || cell.Text != "777" {
+		t.Fatal("switching tabs dropped a typed cell")
+	}
+	// Another year: the lead is asked first; saving writes the cell to the year shown.
+	year := g.year.value()
+	g.year.setValue(year - 1)
+	settle(a)
+	if len(a.dialogs) == 0 {
+		t.Fatal("no question before the typed cells would be lost")
+	}
+	confirm, ok := a.dialogs[len(a.dialogs)-1].(interface{ Confirm() })
+	if !ok {
+		t.Fatalf("the question is a %T", a.dialogs[len(a.dialogs)-1])
+	}
+	confirm.Confirm()
+	settle(a)
+	saved, _ := a.store().KPIGrid(ctx(), data.LevelClient, clients[0].ID, year)
+	if v := saved.Cell(g.grid.KPIs[0].ID, 1).Value; v == nil || *v != 777 {
+		t.Fatalf("January %d: %v, want the typed 777 saved", year, v)
+	}
+	if g.shown.year != year-1 {
+		t.Errorf("the grid shows %d after saving, want %d", g.shown.year, year-1)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -55,7 +56,7 @@ func newKPITrendTab(s *kpiScreen) *kpiTrendTab {
 	t.level = newChoice([]string{data.LevelDepartment}, levelLabel, func(string) { t.levelChanged() })
 	t.level.setValueQuietly(data.LevelDepartment)
 	t.who = newEntityPicker(s.app, kpi.MaxEntities, func() { t.refresh() })
-	t.period = newPeriodPicker(s.app, func() { t.refresh() })
+	t.period = newPeriodPicker(s.app, func() { t.levelChanged() })
 	t.gran = newChoice([]kpi.Granularity{kpi.Monthly, kpi.Quarterly},
 		func(g kpi.Granularity) string { return T("kpi.granularity_choice." + string(g)) }, func(kpi.Granularity) { t.refresh() })
 	t.gran.setValueQuietly(kpi.Monthly)
@@ -172,9 +173,16 @@ func (t *kpiTrendTab) updateMore() {
 	}
 }
 
+// levelChanged keeps the compared KPIs measured at the level and offers whom the
+// level has in the period.
 func (t *kpiTrendTab) levelChanged() {
+	level := t.level.value()
+	t.extra = slices.DeleteFunc(t.extra, func(code string) bool {
+		return !slices.Contains(t.s.kpiByCode(code).Levels(), level)
+	})
+	t.updateMore()
 	from, to := t.period.months()
-	t.who.setLevel(t.level.value(), from, to)
+	t.who.setLevel(level, from, to)
 	t.refresh()
 }
 
@@ -185,25 +193,40 @@ func (t *kpiTrendTab) query() kpi.Query {
 		Entities: t.who.chosen(), From: from, To: to, Granularity: t.gran.value()}
 }
 
-// refresh computes the trend in the background; the progress bar runs meanwhile.
+// refresh computes the trend in the background when the tab is shown; the progress
+// bar runs meanwhile.
 func (t *kpiTrendTab) refresh() {
+	if !t.s.showing(t.root) {
+		return
+	}
 	q := t.query()
 	if q.KPIs[0] == "" || (q.Level != data.LevelDepartment && len(q.Entities) == 0) {
-		t.shown = false
-		t.chart.SetChart(emptyChart(t.s.app, T("kpi.choose_who")))
-		t.table.SetRows(nil)
+		t.clear(T("kpi.choose_who"))
 		return
 	}
 	t.busy.Show()
 	t.busy.Start()
-	load(t.s.app, &t.loads, func(ctx context.Context, st *data.Store) (kpi.Trend, error) {
+	loadOr(t.s.app, &t.loads, func(ctx context.Context, st *data.Store) (kpi.Trend, error) {
 		return kpi.TrendOf(ctx, st, q)
-	}, t.apply)
+	}, t.apply, func(err error) { t.clear(describeError(err)) })
+}
+
+// clear shows a message where the chart goes and drops a load still running.
+func (t *kpiTrendTab) clear(message string) {
+	t.loads.next()
+	t.stopBusy()
+	t.shown = false
+	t.chart.SetChart(emptyChart(t.s.app, message))
+	t.table.SetRows(nil)
+}
+
+func (t *kpiTrendTab) stopBusy() {
+	t.busy.Stop()
+	t.busy.Hide()
 }
 
 func (t *kpiTrendTab) apply(tr kpi.Trend) {
-	t.busy.Stop()
-	t.busy.Hide()
+	t.stopBusy()
 	t.result, t.shown = tr, true
 	t.redraw()
 	lang := currentLang()
@@ -247,7 +270,7 @@ func (t *kpiTrendTab) exportChart() {
 func (t *kpiTrendTab) pickMore() {
 	main := t.s.kpiByCode(t.kpiSel.value())
 	codes := activeCodes(t.s.catalogue, func(k data.KPI) bool {
-		return k.Unit == main.Unit && k.Code != main.Code && containsString(k.Levels(), t.level.value())
+		return k.Unit == main.Unit && k.Code != main.Code && slices.Contains(k.Levels(), t.level.value())
 	})
 	names := make([]string, len(codes))
 	for i, c := range codes {
@@ -261,22 +284,13 @@ func (t *kpiTrendTab) pickMore() {
 		group, func() {
 			t.extra = nil
 			for i, n := range names {
-				if containsString(group.Selected, n) {
+				if slices.Contains(group.Selected, n) {
 					t.extra = append(t.extra, codes[i])
 				}
 			}
 			t.updateMore()
 			t.refresh()
 		})
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // monthText writes a month for a field: "03.2026".

@@ -166,12 +166,19 @@ var tileSize = fyne.NewSize(240, 128)
 
 // tile is a figure with a caption; clicking it opens the matching list.
 func (s *overviewScreen) tile(key, value, caption, detail string, open func()) fyne.CanvasObject {
+	return s.tileNoted(key, value, caption, detail, widget.MediumImportance, open)
+}
+
+// tileNoted is a tile whose second line is coloured (better or worse than before).
+func (s *overviewScreen) tileNoted(key, value, caption, detail string, mood widget.Importance,
+	open func()) fyne.CanvasObject {
 	v := widget.NewLabelWithStyle(value, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.SizeName = theme.SizeNameHeadingText
 	v.Importance = widget.HighImportance
 	c := widget.NewLabel(caption)
 	c.Wrapping = fyne.TextWrapWord
 	d := widget.NewLabel(detail)
+	d.Importance = mood
 	d.SizeName = theme.SizeNameCaptionText
 	d.Truncation = fyne.TextTruncateEllipsis
 	b := widget.NewButton("", open)
@@ -194,24 +201,24 @@ func (s *overviewScreen) applyHeadline(figures []kpi.Figure) {
 			continue
 		}
 		code := f.KPI.Code
-		tiles = append(tiles, s.tile("kpi:"+code, charts.FormatValue(lang, f.KPI.Unit, f.Value), f.KPI.Name(lang),
-			headlineNote(f), func() { s.app.kpi.showTrend(code) }))
+		note, mood := headlineNote(f)
+		tiles = append(tiles, s.tileNoted("kpi:"+code, charts.FormatValue(lang, f.KPI.Unit, f.Value), f.KPI.Name(lang),
+			note, mood, func() { s.app.kpi.showTrend(code) }))
 	}
 	if len(figures) > 0 {
-		m := figures[0].Month
-		s.kpiTitle.SetText(Tf("overview.kpis", map[string]any{"Month": charts.MonthYearLabel(lang, m.First()),
-			"Before": charts.MonthYearLabel(lang, (m - 1).First())}))
+		s.kpiTitle.SetText(Tf("overview.kpis", map[string]any{"Month": charts.MonthYearLabel(lang, figures[0].Month.First())}))
 	}
 	s.kpiTitle.Hidden = len(tiles) == 0
 	s.kpis.Objects = tiles
 	s.kpis.Refresh()
 }
 
-// headlineNote is the change on the month before, with an arrow that says whether
-// it is for the better, and the target when there is one.
-func headlineNote(f kpi.Figure) string {
+// headlineNote is the change on the month before, the arrow showing which way the
+// number went and the colour whether that is for the better, and the target when
+// there is one.
+func headlineNote(f kpi.Figure) (string, widget.Importance) {
 	lang := currentLang()
-	note := ""
+	note, mood := "", widget.MediumImportance
 	if change := f.Change(); !math.IsNaN(change) {
 		unit := f.KPI.Unit
 		if unit == charts.UnitPercent {
@@ -221,17 +228,24 @@ func headlineNote(f kpi.Figure) string {
 		arrow := "→"
 		switch {
 		case zero:
-		case change > 0 != f.KPI.LowerIsBetter():
-			arrow = "▲" // for the better, whichever way the number went
+		case change > 0:
+			arrow = "▲"
 		default:
 			arrow = "▼"
+		}
+		switch {
+		case zero:
+		case change > 0 != f.KPI.LowerIsBetter():
+			mood = widget.SuccessImportance
+		default:
+			mood = widget.DangerImportance
 		}
 		note = arrow + " " + text
 	}
 	if !math.IsNaN(f.Target) {
 		note += " · " + Tf("overview.kpi_target", map[string]any{"Target": charts.FormatValue(lang, f.KPI.Unit, f.Target)})
 	}
-	return note
+	return note, mood
 }
 
 // signed writes a change with its sign (a change of a percentage is in points),

@@ -38,14 +38,19 @@ const budgetSQL = months + `
 		ORDER BY b.valid_from DESC LIMIT 1))
 	FROM e JOIN client_periods p ON p.start_date <= e.d AND (p.end_date IS NULL OR p.end_date > e.d) GROUP BY k;`
 
+// servedThen keeps the entries of the months their client was served, as every
+// figure of the log does.
+const servedThen = ` AND EXISTS (SELECT 1 FROM client_periods p WHERE p.client_id = i.client_id
+	AND p.start_date < m || '-32' AND (p.end_date IS NULL OR p.end_date > m || '-01'))`
+
 func logByMonth(kind, measure string) string {
-	return `SELECT substr(occurred_at, 1, 7) AS m, ` + measure + ` FROM interactions WHERE kind = '` + kind + `'
-		AND occurred_at >= '` + fromDay + `' AND occurred_at < '` + afterDay + `' GROUP BY m;`
+	return `SELECT substr(i.occurred_at, 1, 7) AS m, ` + measure + ` FROM interactions i WHERE i.kind = '` + kind + `'
+		AND i.occurred_at >= '` + fromDay + `' AND i.occurred_at < '` + afterDay + `'` + servedThen + ` GROUP BY m;`
 }
 
-const complaintsSQL = `SELECT substr(occurred_at, 1, 7) AS m, count(*) FROM interactions INDEXED BY interactions_complaints
-	WHERE kind IN ('complaint', 'escalation') AND occurred_at >= '` + fromDay + `' AND occurred_at < '` + afterDay + `'
-	GROUP BY m;`
+const complaintsSQL = `SELECT substr(i.occurred_at, 1, 7) AS m, count(*) FROM interactions i
+	INDEXED BY interactions_complaints WHERE i.kind IN ('complaint', 'escalation')
+	AND i.occurred_at >= '` + fromDay + `' AND i.occurred_at < '` + afterDay + `'` + servedThen + ` GROUP BY m;`
 
 // slaOf is the SQL for the SLA of the contract in force on an entry's day.
 const slaOf = `coalesce((SELECT min(k.sla_hours) FROM contracts k WHERE k.client_id = i.client_id AND k.status <> 'draft'
@@ -78,11 +83,11 @@ var floors = map[string]string{
 	"budget_mom":     strings.Replace(budgetSQL, "'"+fromMonth+"'", "'2024-03'", 1),
 	"budget_yoy":     strings.Replace(budgetSQL, "'"+fromMonth+"'", "'2023-04'", 1),
 	"renewals":       logByMonth("renewal", "count(*)"),
-	"renewals_rub":   logByMonth("renewal", "sum(amount)"),
+	"renewals_rub":   logByMonth("renewal", "sum(i.amount)"),
 	"upsell":         logByMonth("upsell", "count(*)"),
-	"upsell_rub":     logByMonth("upsell", "sum(amount)"),
+	"upsell_rub":     logByMonth("upsell", "sum(i.amount)"),
 	"cross_sell":     logByMonth("cross_sell", "count(*)"),
-	"cross_sell_rub": logByMonth("cross_sell", "sum(amount)"),
+	"cross_sell_rub": logByMonth("cross_sell", "sum(i.amount)"),
 	"complaints":     complaintsSQL,
 	"complaints_per10": complaintsSQL + "\n" + months + `
 		SELECT k, count(*) FROM e JOIN client_periods p ON p.start_date <= e.d AND (p.end_date IS NULL OR p.end_date > e.d)
@@ -100,8 +105,9 @@ var floors = map[string]string{
 		AND i.occurred_at < '` + afterDay + `' AND i.response_hours IS NOT NULL GROUP BY m;`,
 	"reports_on_time": reportsSQL,
 	"reports_missing": reportsSQL,
-	"satisfaction": `SELECT substr(occurred_at, 1, 7) AS m, avg(satisfaction) FROM interactions INDEXED BY interactions_ratings
-		WHERE satisfaction IS NOT NULL AND occurred_at >= '` + fromDay + `' AND occurred_at < '` + afterDay + `' GROUP BY m;`,
+	"satisfaction": `SELECT substr(i.occurred_at, 1, 7) AS m, avg(i.satisfaction) FROM interactions i
+		INDEXED BY interactions_ratings WHERE i.satisfaction IS NOT NULL AND i.occurred_at >= '` + fromDay + `'
+		AND i.occurred_at < '` + afterDay + `'` + servedThen + ` GROUP BY m;`,
 	"clients_per_manager": months + `
 		SELECT k, count(*) * 1.0 / count(DISTINCT a.staff_id) FROM e
 		JOIN assignments a ON a.role = 'lead' AND a.start_date <= e.d AND (a.end_date IS NULL OR a.end_date >= e.d)

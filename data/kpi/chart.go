@@ -3,6 +3,7 @@ package kpi
 import (
 	"math"
 	"strings"
+	"sync"
 
 	"leadboard/assets/locale"
 	"leadboard/charts"
@@ -14,12 +15,26 @@ type texts struct {
 	cat  locale.Catalog
 }
 
-func textsFor(lang string) texts {
+// catalogues are loaded once per language: charts are drawn again on every resize.
+var catalogues = map[string]func() locale.Catalog{
+	locale.Russian: sync.OnceValue(func() locale.Catalog { return mustLoad(locale.Russian) }),
+	locale.English: sync.OnceValue(func() locale.Catalog { return mustLoad(locale.English) }),
+}
+
+func mustLoad(lang string) locale.Catalog {
 	cat, err := locale.Load(lang)
 	if err != nil {
-		cat, _ = locale.Load(locale.English)
+		panic(err) // the translations are embedded: a build without them cannot run
 	}
-	return texts{lang, cat}
+	return cat
+}
+
+func textsFor(lang string) texts {
+	load, ok := catalogues[lang]
+	if !ok {
+		lang, load = locale.English, catalogues[locale.English]
+	}
+	return texts{lang, load()}
 }
 
 func (t texts) T(key string, params map[string]any) string { return t.cat.T(key, params) }

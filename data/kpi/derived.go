@@ -16,30 +16,34 @@ import (
 type derivation struct {
 	fill  func(e *engine) error
 	value func(parts) float64
+	// period, when set, computes a period's value from the engine's books instead
+	// of pooled parts (retention looks at the period as a whole, growth compares
+	// two budgets).
+	period func(m measured, entity int64, p Period) float64
 }
 
 var derivations = map[string]derivation{
-	"retention":           {fillRetention, share},
-	"churned":             {fillChurned, count},
-	"budget":              {fillBudget, count},
-	"budget_mom":          {fillBudget, count}, // growth is taken from the budget series, see growth.go
-	"budget_yoy":          {fillBudget, count},
-	"renewals":            {fillKind("renewal", false), count},
-	"renewals_rub":        {fillKind("renewal", true), count},
-	"upsell":              {fillKind("upsell", false), count},
-	"upsell_rub":          {fillKind("upsell", true), count},
-	"cross_sell":          {fillKind("cross_sell", false), count},
-	"cross_sell_rub":      {fillKind("cross_sell", true), count},
-	"complaints":          {fillComplaints, count},
-	"complaints_per10":    {fillComplaintsPer10, per10},
-	"complaints_sla":      {fillComplaintsSLA, share},
-	"response_median":     {fillResponses, median},
-	"response_p90":        {fillResponses, p90},
-	"response_sla":        {fillResponses, share},
-	"reports_on_time":     {fillReportsOnTime, share},
-	"reports_missing":     {fillReportsMissing, count},
-	"satisfaction":        {fillSatisfaction, mean},
-	"clients_per_manager": {fillClientsPerManager, mean},
+	"retention":           {fillRetention, share, measured.retention},
+	"churned":             {fillChurned, count, nil},
+	"budget":              {fillBudget, count, nil},
+	"budget_mom":          {fillBudget, count, growth(onPeriodBefore)},
+	"budget_yoy":          {fillBudget, count, growth(onYearBefore)},
+	"renewals":            {fillKind("renewal", false), count, nil},
+	"renewals_rub":        {fillKind("renewal", true), count, nil},
+	"upsell":              {fillKind("upsell", false), count, nil},
+	"upsell_rub":          {fillKind("upsell", true), count, nil},
+	"cross_sell":          {fillKind("cross_sell", false), count, nil},
+	"cross_sell_rub":      {fillKind("cross_sell", true), count, nil},
+	"complaints":          {fillComplaints, count, nil},
+	"complaints_per10":    {fillComplaintsPer10, per10, nil},
+	"complaints_sla":      {fillComplaintsSLA, share, nil},
+	"response_median":     {fillResponses, median, nil},
+	"response_p90":        {fillResponses, p90, nil},
+	"response_sla":        {fillResponses, share, nil},
+	"reports_on_time":     {fillReportsOnTime, share, nil},
+	"reports_missing":     {fillReportsMissing, count, nil},
+	"satisfaction":        {fillSatisfaction, mean, nil},
+	"clients_per_manager": {fillClientsPerManager, mean, nil},
 }
 
 // fillRetention marks the served months; the value is counted per period from the
@@ -50,6 +54,15 @@ func fillRetention(e *engine) error { return e.markServed() }
 // fillChurned counts the spells that ended (churn dates) in the month, including
 // a churn on the 1st, when the client is not served at all that month.
 func fillChurned(e *engine) error {
+	if e.level == data.LevelDepartment {
+		e.baseLevel = data.LevelDepartment
+		if err := e.markDepartment(); err != nil {
+			return err
+		}
+		from, to := window(e.first, e.last)
+		return e.sum(`SELECT 0, substr(end_date, 1, 7) AS m, count(*), 0 FROM client_periods
+			WHERE end_date BETWEEN ? AND ? GROUP BY m`, []any{from, to})
+	}
 	if err := e.markServed(); err != nil {
 		return err
 	}
@@ -74,37 +87,25 @@ func fillBudget(e *engine) error {
 		return err
 	}
 	return e.eachServedMonth(func(client int64, m data.Month, c *parts) {
-		if e.served.on(client, m.Last()) {
-			c.num += budgets.on(client, m.Last())
+		if end := e.monthEnd(m); e.served.on(client, end) {
+			c.num += budgets.on(client, end)
 		}
 	})
 }
 
 // fillKind counts a kind of log entry in the month, or sums its amounts.
 func fillKind(kind string, amounts bool) func(e *engine) error {
-	measure := "count(*)"
+	measure := "count(*), 0"
 	if amounts {
-		measure = "coalesce(sum(amount), 0)"
+		measure = "coalesce(sum(i.amount), 0), 0"
 	}
-	return func(e *engine) error {
-		if err := e.markServed(); err != nil {
-			return err
-		}
-		from, to := e.timeRange()
-		return e.grouped(`SELECT client_id, substr(occurred_at, 1, 7) AS m, `+measure+`, 0 FROM interactions
-			WHERE kind = ? AND occurred_at >= ? AND occurred_at < ?`+e.scope+` GROUP BY client_id, m`, kind, from, to)
-	}
+	return func(e *engine) error { return e.grouped("interactions i", measure, "i.kind = ?", kind) }
 }
 
 const complaintKinds = `kind IN ('complaint', 'escalation')`
 
 func fillComplaints(e *engine) error {
-	if err := e.markServed(); err != nil {
-		return err
-	}
-	from, to := e.timeRange()
-	return e.grouped(`SELECT client_id, substr(occurred_at, 1, 7) AS m, count(*), 0
-		FROM interactions INDEXED BY interactions_complaints WHERE `+complaintKinds+` AND occurred_at >= ? AND occurred_at < ?`+e.scope+` GROUP BY client_id, m`, from, to)
+	return e.grouped("interactions i INDEXED BY interactions_complaints", "count(*), 0", "i."+complaintKinds)
 }
 
 // fillComplaintsPer10: complaints over the clients served on the month's last day.
@@ -112,11 +113,21 @@ func fillComplaintsPer10(e *engine) error {
 	if err := fillComplaints(e); err != nil {
 		return err
 	}
-	return e.eachServedMonth(func(client int64, m data.Month, c *parts) {
-		if e.served.on(client, m.Last()) {
-			c.den++
+	if err := e.loadServed(); err != nil {
+		return err
+	}
+	for client := range e.served {
+		owner := client
+		if e.baseLevel == data.LevelDepartment {
+			owner = 0
 		}
-	})
+		for m := e.first; m <= e.last; m++ {
+			if e.served.on(client, e.monthEnd(m)) {
+				e.base.at(owner, m).den++
+			}
+		}
+	}
+	return nil
 }
 
 // fillComplaintsSLA: complaints resolved no later than the SLA of the contract in
@@ -284,14 +295,10 @@ func reportsOwed(e *engine, set func(c *parts, owed, sent, onTime float64)) erro
 	})
 }
 
+// fillSatisfaction averages the month's ratings (feedback entries carry them).
 func fillSatisfaction(e *engine) error {
-	if err := e.markServed(); err != nil {
-		return err
-	}
-	from, to := e.timeRange()
-	return e.grouped(`SELECT client_id, substr(occurred_at, 1, 7) AS m, sum(satisfaction), count(*)
-		FROM interactions INDEXED BY interactions_ratings WHERE satisfaction IS NOT NULL AND occurred_at >= ? AND occurred_at < ?`+e.scope+`
-		GROUP BY client_id, m`, from, to)
+	return e.grouped("interactions i INDEXED BY interactions_ratings", "sum(i.satisfaction), count(*)",
+		"i.satisfaction IS NOT NULL")
 }
 
 // fillClientsPerManager counts, for each manager, the clients they led on the
@@ -307,7 +314,7 @@ func fillClientsPerManager(e *engine) error {
 	for client, spells := range e.leads {
 		for m := e.first; m <= e.last; m++ {
 			for _, s := range spells {
-				if s.covers(m.Last()) && e.served.on(client, m.Last()) {
+				if end := e.monthEnd(m); s.covers(end) && e.served.on(client, end) {
 					c := e.base.at(s.staff, m)
 					c.present = true
 					c.num++

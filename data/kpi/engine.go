@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"leadboard/data"
 )
@@ -19,12 +20,25 @@ type engine struct {
 	first, last data.Month
 	clients     []int64 // the clients in scope; nil: every client
 	scope       string  // the SQL condition on client_id that says so
-	base        *cells  // at the KPI's own level
+	base        *cells  // at baseLevel
+	baseLevel   string  // the KPI's own level, or the department when summed in SQL
+	level       string  // the level asked for
 
 	served    servedBook
 	leads     leadBook
 	contracts contractBook
-	marked    bool // markServed has run
+	marked    bool        // markServed has run
+	ends      []time.Time // each month's last day, computed once
+}
+
+// monthEnd is a month's last day (months in the window only).
+func (e *engine) monthEnd(m data.Month) time.Time {
+	if e.ends == nil {
+		for x := e.first; x <= e.last; x++ {
+			e.ends = append(e.ends, x.Last())
+		}
+	}
+	return e.ends[m-e.first]
 }
 
 // limitTo narrows the engine's queries to some clients.
@@ -56,6 +70,7 @@ func inList(column string, ids []int64) string {
 // measure fills e.base: the KPI's parts at its own level for every month.
 func (e *engine) measure() error {
 	e.base = newCells(e.first, e.last)
+	e.baseLevel = e.kpi.Level
 	if !e.kpi.Derived() {
 		return e.entered()
 	}
@@ -79,8 +94,24 @@ func (e *engine) finalize(p parts) float64 {
 
 // entered reads typed values: each is one observation of its client, manager or
 // the department. Clients and months pool by the KPI's rule: sums add up, averages
-// are the mean of all the values.
+// are the mean of all the values. For the department SQL sums them up.
 func (e *engine) entered() error {
+	if e.level == data.LevelDepartment {
+		e.baseLevel = data.LevelDepartment
+		return e.s.EachRow(e.ctx, `SELECT month, sum(value), count(*) FROM kpi_values
+			WHERE kpi_id = ? AND month BETWEEN ? AND ? GROUP BY month`, []any{e.kpi.ID, e.first, e.last},
+			func(r *sql.Rows) error {
+				var month string
+				var sum, n float64
+				if err := r.Scan(&month, &sum, &n); err != nil {
+					return err
+				}
+				if c := e.base.at(0, monthOf(month)); c != nil {
+					c.present, c.num, c.den = true, sum, n
+				}
+				return nil
+			})
+	}
 	scope := ""
 	if e.kpi.Level == data.LevelClient {
 		scope = inList("entity_id", e.clients)
@@ -132,9 +163,10 @@ func (e *engine) markServed() error {
 		return err
 	}
 	e.marked = true
-	for client := range e.served {
-		for m := e.first; m <= e.last; m++ {
-			if e.served.during(client, m) {
+	for client, spells := range e.served {
+		for _, s := range spells {
+			from, to := s.months(e.first, e.last)
+			for m := from; m <= to; m++ {
 				e.base.at(client, m).present = true
 			}
 		}
@@ -162,22 +194,68 @@ func (e *engine) timeRange() (from, to string) {
 	return e.first.First().Format(data.DateLayout), (e.last + 1).First().Format(data.DateLayout)
 }
 
-// grouped runs a query returning (client_id, month, num, den) and adds each row to
-// the client's month.
-func (e *engine) grouped(query string, args ...any) error {
-	return e.s.EachRow(e.ctx, query, args, func(r *sql.Rows) error {
-		var client int64
-		var month string
-		var num, den float64
-		if err := r.Scan(&client, &month, &num, &den); err != nil {
+// grouped adds up a part of the log per client and month: measure is the SQL of
+// the two numbers (num, den) over the rows of log (the interactions table as i,
+// with the index to read it by) that cond picks. For the department it is summed
+// by month in SQL, over the months each client was served, like the clients' own
+// figures.
+func (e *engine) grouped(log, measure, cond string, args ...any) error {
+	from, to := e.timeRange()
+	args = append(args, from, to)
+	if e.level == data.LevelDepartment {
+		e.baseLevel = data.LevelDepartment
+		if err := e.markDepartment(); err != nil {
 			return err
 		}
-		if c := e.base.at(client, monthOf(month)); c != nil {
+		return e.sum(`SELECT 0, substr(i.occurred_at, 1, 7) AS m, `+measure+` FROM `+log+`
+			WHERE `+cond+` AND i.occurred_at >= ? AND i.occurred_at < ? AND EXISTS (SELECT 1 FROM client_periods p
+				WHERE p.client_id = i.client_id AND p.start_date < m || '-32'
+				AND (p.end_date IS NULL OR p.end_date > m || '-01'))
+			GROUP BY m`, args)
+	}
+	if err := e.markServed(); err != nil {
+		return err
+	}
+	return e.sum(`SELECT i.client_id, substr(i.occurred_at, 1, 7) AS m, `+measure+` FROM `+log+`
+		WHERE `+cond+` AND i.occurred_at >= ? AND i.occurred_at < ?`+e.scope+` GROUP BY i.client_id, m`, args)
+}
+
+// sum adds rows of (entity, month, num, den) to the cells.
+func (e *engine) sum(query string, args []any) error {
+	return e.s.EachRow(e.ctx, query, args, func(r *sql.Rows) error {
+		var entity int64
+		var month string
+		var num, den float64
+		if err := r.Scan(&entity, &month, &num, &den); err != nil {
+			return err
+		}
+		if c := e.base.at(entity, monthOf(month)); c != nil {
 			c.num += num
 			c.den += den
 		}
 		return nil
 	})
+}
+
+// markDepartment measures the department in every month any client was served.
+func (e *engine) markDepartment() error {
+	from, to := window(e.first, e.last)
+	return e.s.EachRow(e.ctx, `SELECT DISTINCT substr(start_date, 1, 7), coalesce(date(end_date, '-1 day'), '')
+		FROM client_periods WHERE start_date <= ? AND (end_date IS NULL OR end_date > ?)`, []any{to, from},
+		func(r *sql.Rows) error {
+			var start, end string
+			if err := r.Scan(&start, &end); err != nil {
+				return err
+			}
+			last := e.last
+			if end != "" {
+				last = min(last, monthOf(end))
+			}
+			for m := max(e.first, monthOf(start)); m <= last; m++ {
+				e.base.at(0, m).present = true
+			}
+			return nil
+		})
 }
 
 // nan is the value of a cell that was not measured.

@@ -36,13 +36,14 @@ func (b servedBook) on(client int64, d time.Time) bool {
 	return false
 }
 
-func (b servedBook) during(client int64, m data.Month) bool {
-	for _, s := range b[client] {
-		if s.overlaps(m) {
-			return true
-		}
+// months is the first and last month of first..last the span has a day in
+// (from > to when none).
+func (s span) months(first, last data.Month) (from, to data.Month) {
+	from, to = max(first, data.MonthOf(s.start)), last
+	if !s.end.IsZero() {
+		to = min(to, data.MonthOf(s.end.AddDate(0, 0, -1))) // the end is the first day not served
 	}
-	return false
+	return from, to
 }
 
 // window bounds the days of the months first..last for SQL.
@@ -131,8 +132,10 @@ func (b contractBook) sla(client int64, d time.Time) float64 {
 	return best
 }
 
+// loadContracts reads the contracts in force in the months, and in the quarter
+// before them, whose reports fall due in the months.
 func loadContracts(ctx context.Context, s *data.Store, first, last data.Month, scope string) (contractBook, error) {
-	from, to := window(first, last)
+	from, to := window(first-3, last)
 	book := contractBook{}
 	err := s.EachRow(ctx, `SELECT client_id, start_date, coalesce(date(end_date, '+1 day'), ''), sla_hours,
 			report_frequency

@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"context"
+	"slices"
 
 	"leadboard/data"
 )
@@ -17,11 +18,8 @@ type measured struct {
 
 // value is the KPI's value for an entity over a period (NaN: not measured).
 func (m measured) value(entity int64, p Period) float64 {
-	if lag := growthLag(m.kpi.Code, p); lag > 0 {
-		return m.growth(entity, p, lag)
-	}
-	if m.kpi.Code == "retention" {
-		return m.retention(entity, p)
+	if d, ok := derivations[m.kpi.Code]; ok && m.kpi.Derived() && d.period != nil {
+		return d.period(m, entity, p)
 	}
 	return m.e.finalize(m.cells.over(entity, p, m.kpi.Combine))
 }
@@ -30,10 +28,8 @@ func (m measured) value(entity int64, p Period) float64 {
 // work to some clients or managers (nil: all of them at the level).
 func measure(ctx context.Context, s *data.Store, k data.KPI, level string, ids []int64,
 	first, last data.Month) (measured, error) {
-	if isGrowth(k.Code) {
-		first -= 12 // a year's growth looks a year back
-	}
-	e := &engine{ctx: ctx, s: s, kpi: k, first: first, last: last}
+	first -= lookBack(k.Code)
+	e := &engine{ctx: ctx, s: s, kpi: k, first: first, last: last, level: level}
 	if err := e.narrow(level, ids); err != nil {
 		return measured{}, err
 	}
@@ -45,7 +41,7 @@ func measure(ctx context.Context, s *data.Store, k data.KPI, level string, ids [
 			return measured{}, err
 		}
 	}
-	return measured{kpi: k, level: level, cells: e.base.rollup(k.Level, level, e.leads), e: e}, nil
+	return measured{kpi: k, level: level, cells: e.base.rollup(e.baseLevel, level, e.leads), e: e}, nil
 }
 
 // narrow limits the engine to the clients that matter for the asked entities:
@@ -64,7 +60,7 @@ func (e *engine) narrow(level string, ids []int64) error {
 	clients := []int64{}
 	for client, spans := range e.leads {
 		for _, s := range spans {
-			if containsID(ids, s.staff) {
+			if slices.Contains(ids, s.staff) {
 				clients = append(clients, client)
 				break
 			}
@@ -73,13 +69,4 @@ func (e *engine) narrow(level string, ids []int64) error {
 	e.limitTo(clients)
 	e.leads = nil // reloaded for the narrowed clients only when needed
 	return nil
-}
-
-func containsID(ids []int64, id int64) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }

@@ -65,14 +65,11 @@ func cell(v float64) any {
 // rounded keeps one decimal of an attainment: finer digits only distract.
 func rounded(v float64) float64 { return math.Round(v*10) / 10 }
 
-// roundFor keeps the digits a unit is read with: whole roubles, two decimals of a
-// score or an average count, one of anything else.
+// roundFor keeps the digits the window shows (charts.FormatValue): whole roubles,
+// one decimal of anything else, so the file and the screen say the same.
 func roundFor(unit string, v float64) float64 {
-	switch unit {
-	case "rub":
+	if unit == "rub" {
 		return math.Round(v)
-	case "score", "count":
-		return math.Round(v*100) / 100
 	}
 	return rounded(v)
 }

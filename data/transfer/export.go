@@ -121,7 +121,7 @@ func WholeTable(ctx context.Context, st *data.Store, k Kind, lang string) (table
 	case KPI:
 		return table.Table{Name: tableName(KPI, lang), Columns: Columns(KPI),
 			Rows: func(yield func([]any) error) error {
-				return st.EachKPIRecord(ctx, func(r data.KPIRecord) error { return yield(kpiRow(r, lang)) })
+				return st.EachKPIRecord(ctx, func(r data.KPIRecord) error { return yield(kpiRow(r)) })
 			}}, nil
 	}
 	return table.Table{}, fmt.Errorf("unknown kind %q", k)

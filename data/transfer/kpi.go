@@ -92,22 +92,27 @@ func (im *kpiImporter) whom(r *rowReader) (scope string, entity int64) {
 	return data.ScopeDepartment, 0
 }
 
-// kpiFieldColumns translates the store's field names into the file's columns.
-var kpiFieldColumns = map[string]string{"kpi": "kpi", "month": "period", "value": "value", "target": "target",
-	"entity": "client", "scope": "client"}
+// The store's field names as the file's columns: whom a row is for is its client
+// column, or its manager column for a manager's row.
+var (
+	kpiClientColumns = map[string]string{"kpi": "kpi", "month": "period", "from": "period", "value": "value",
+		"target": "target", "entity": "client", "scope": "client"}
+	kpiManagerColumns = map[string]string{"kpi": "kpi", "month": "period", "from": "period", "value": "value",
+		"target": "target", "entity": "manager", "scope": "manager"}
+)
+
+// valueLevelCodes say whom a KPI's value must name, by the KPI's level.
+var valueLevelCodes = map[string]string{data.LevelClient: CodeValueForClient, data.LevelManager: CodeValueForManager,
+	data.LevelDepartment: CodeValueForDepartment}
 
 // write records the value (it must be for the KPI's own level) and the target
-// (for that month only), each in its savepoint so a refused one leaves nothing.
+// (for that month only). A refused one fails the row, and a failed row fails the
+// whole import, so nothing half-written is kept.
 func (im *kpiImporter) write(r *rowReader, k data.KPI, scope string, entity int64, month data.Month,
 	value, target *float64) (outcome, error) {
-	fields := kpiFieldColumns
+	fields := kpiClientColumns
 	if scope == data.ScopeManager {
-		fields = map[string]string{"entity": "manager", "scope": "manager"}
-		for key, col := range kpiFieldColumns {
-			if key != "entity" && key != "scope" {
-				fields[key] = col
-			}
-		}
+		fields = kpiManagerColumns
 	}
 	result := unchanged
 	note := func(o data.Outcome) {
@@ -120,7 +125,7 @@ func (im *kpiImporter) write(r *rowReader, k data.KPI, scope string, entity int6
 	}
 	if value != nil {
 		if scope != k.Level {
-			r.fail("value", CodeValueLevel, map[string]any{"Level": k.Level})
+			r.fail("value", valueLevelCodes[k.Level], nil)
 			return unchanged, nil
 		}
 		o, err := im.t.SetKPIValue(data.KPIValue{KPIID: k.ID, Month: month, EntityID: entity, Value: *value})
@@ -140,10 +145,10 @@ func (im *kpiImporter) write(r *rowReader, k data.KPI, scope string, entity int6
 	return result, nil
 }
 
-// kpiRow writes a record the way the import reads it: the KPI by its name in the
-// language, the month as YYYY-MM.
-func kpiRow(r data.KPIRecord, lang string) []any {
-	return []any{r.KPI.Name(lang), r.Month.String(), r.Client, r.Person, optional(r.Value), optional(r.Target)}
+// kpiRow writes a record the way the import reads it: the KPI by its code (names
+// change; codes are what files and scripts use), the month as YYYY-MM.
+func kpiRow(r data.KPIRecord) []any {
+	return []any{r.KPI.Code, r.Month.String(), r.Client, r.Person, optional(r.Value), optional(r.Target)}
 }
 
 func optional(v *float64) any {

@@ -68,14 +68,17 @@ func (e RowError) Describe(k Kind, lang string, tr func(key string, params map[s
 
 // Codes of problems only an import has.
 const (
-	CodeMissingColumn = "missing_column"   // a required column is not in the file
-	CodeUnknownClient = "unknown_client"   // no client of that name
-	CodeUnknownKPI    = "unknown_kpi"      // no KPI with that code or name
-	CodeValueOrTarget = "value_or_target"  // a KPI row needs a value, a target or both
-	CodeValueLevel    = "value_level"      // a value is for the KPI's own level (Level)
-	CodeRepeated      = "repeated_in_file" // the same record twice in one file
-	CodeColumnNeeded  = "column_needed"    // the row needs a value from a column the file lacks
-	CodeNotAllowed    = "not_allowed"      // not one of the column's words (Allowed lists them)
+	CodeMissingColumn = "missing_column"  // a required column is not in the file
+	CodeUnknownClient = "unknown_client"  // no client of that name
+	CodeUnknownKPI    = "unknown_kpi"     // no KPI with that code or name
+	CodeValueOrTarget = "value_or_target" // a KPI row needs a value, a target or both
+	// A KPI's value names whom it is for at the KPI's own level.
+	CodeValueForClient     = "value_for_client"
+	CodeValueForManager    = "value_for_manager"
+	CodeValueForDepartment = "value_for_department"
+	CodeRepeated           = "repeated_in_file" // the same record twice in one file
+	CodeColumnNeeded       = "column_needed"    // the row needs a value from a column the file lacks
+	CodeNotAllowed         = "not_allowed"      // not one of the column's words (Allowed lists them)
 )
 
 // maxErrors is how many row errors a report lists; the rest are only counted.

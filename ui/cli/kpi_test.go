@@ -1,42 +1,54 @@
 package cli_test
 
 import (
-	"database/sql"
+	"context"
 	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
-	_ "github.com/mattn/go-sqlite3"
 	"github.com/xuri/excelize/v2"
+
+	"leadboard/data"
+	"leadboard/data/kpi"
 )
 
 // KPI exports and imports, through the built binary, on a demo database whose data
 // ends on 30 June 2026.
 
-// names reads one column of names from the database (the test's own SQL).
-func names(t *testing.T, db, query string) []string {
+// openRead opens the database the way the app reads it (the tests write no SQL).
+func openRead(t *testing.T, db string) *data.Store {
 	t.Helper()
-	conn, err := sql.Open("sqlite3", "file:"+db+"?mode=ro")
+	st, err := data.Open(db, data.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close()
-	rows, err := conn.Query(query)
-	if err != nil {
-		t.Fatal(err)
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// managerNames are two managers who led clients in June 2026.
+func managerNames(t *testing.T, db string) []string {
+	t.Helper()
+	june := data.MonthFor(2026, time.June)
+	managers, err := kpi.ManagersLeading(context.Background(), openRead(t, db), june, june)
+	if err != nil || len(managers) < 2 {
+		t.Fatalf("managers %v, %v", managers, err)
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, s)
+	return []string{managers[0].Name, managers[1].Name}
+}
+
+// activeClient is the first active client by name.
+func activeClient(t *testing.T, db string) data.ClientRow {
+	t.Helper()
+	rows, err := openRead(t, db).ListClients(context.Background(),
+		data.ClientFilter{Statuses: []data.ClientStatus{data.ClientActive}})
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("clients %v, %v", rows, err)
 	}
-	return out
+	return rows[0]
 }
 
 func TestExportKPITrendChartPNGAndSVG(t *testing.T) {
@@ -72,11 +84,6 @@ func TestExportKPITrendChartPNGAndSVG(t *testing.T) {
 			t.Errorf("the SVG has no %q", want)
 		}
 	}
-}
-
-func managerNames(t *testing.T, db string) []string {
-	return names(t, db, `SELECT DISTINCT s.full_name FROM assignments a JOIN staff s ON s.id = a.staff_id
-		WHERE a.role = 'lead' AND a.end_date IS NULL ORDER BY s.full_name LIMIT 2`)
 }
 
 func TestExportKPITableCSVAndRankingXLSX(t *testing.T) {
@@ -141,7 +148,8 @@ func TestExportKPIErrorsSayWhatToFix(t *testing.T) {
 
 func TestImportKPIValuesAndTargets(t *testing.T) {
 	db := demoDB(t)
-	client := names(t, db, `SELECT name FROM clients WHERE status = 'active' ORDER BY name LIMIT 1`)[0]
+	row := activeClient(t, db)
+	client := row.Name
 	src := writeTemp(t, "kpi.csv", []byte("Показатель;Месяц;Клиент;Менеджер;Значение;Цель\n"+
 		"Заявки;июль 2026;"+client+";;125;150\n"+
 		"Удержание клиентов;07.2026;;;;98,5\n"+
@@ -170,11 +178,18 @@ func TestImportKPIValuesAndTargets(t *testing.T) {
 	if r := run(t, "import", "--db", db, "--kind", "kpi", good); r.code != 0 || !strings.Contains(r.stdout, "unchanged 2") {
 		t.Errorf("second import: %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	got := names(t, db, `SELECT v.value || '/' || t.target FROM kpi_values v JOIN kpis k ON k.id = v.kpi_id
-		JOIN kpi_targets t ON t.kpi_id = v.kpi_id AND t.entity_id = v.entity_id AND t.from_month = v.month
-		JOIN clients c ON c.id = v.entity_id WHERE k.code = 'leads' AND v.month = '2026-07' AND c.name = '`+
-		strings.ReplaceAll(client, "'", "''")+`'`)
-	if len(got) != 1 || got[0] != "125.0/150.0" {
-		t.Errorf("stored %v, want the value 125 and the target 150", got)
+	grid, err := openRead(t, db).KPIGrid(context.Background(), data.LevelClient, row.ID, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var leads data.KPI
+	for _, k := range grid.KPIs {
+		if k.Code == "leads" {
+			leads = k
+		}
+	}
+	july := grid.Cell(leads.ID, 7)
+	if july.Value == nil || *july.Value != 125 || july.Target == nil || *july.Target != 150 {
+		t.Errorf("July stored as %+v, want the value 125 and the target 150", july)
 	}
 }
