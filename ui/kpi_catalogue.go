@@ -79,7 +79,7 @@ func (t *kpiCatalogueTab) columns() []widgets.Column[data.KPI] {
 
 func (t *kpiCatalogueTab) targetColumns() []widgets.Column[data.KPITarget] {
 	return []widgets.Column[data.KPITarget]{
-		{Title: T("field.scope"), Width: 100, Text: func(g data.KPITarget) string { return T("kpi.scope." + g.Scope) }},
+		{Title: T("field.scope"), Width: 124, Text: func(g data.KPITarget) string { return T("kpi.scope." + g.Scope) }},
 		{Title: T("kpi.col.who"), Width: 170, Text: func(g data.KPITarget) string { return g.Name }},
 		{Title: T("field.from"), Width: 80, Text: func(g data.KPITarget) string { return monthText(g.From) }},
 		{Title: T("field.to"), Width: 90, Text: func(g data.KPITarget) string {

@@ -65,7 +65,7 @@ func newKPIRankingTab(s *kpiScreen) *kpiRankingTab {
 		container.NewHBox(widget.NewLabel(T("field.kpi")), sized(t.kpiSel, 340), widget.NewLabel(T("kpi.for")),
 			sized(t.level, 160), widget.NewLabel(T("kpi.period")), sized(t.period, 160), saveChart, saveTable), t.busy)
 	split := container.NewHSplit(t.chart, t.table)
-	split.Offset = 0.5
+	split.Offset = 0.45
 	t.root = container.NewBorder(controls, nil, nil, nil, split)
 	return t
 }
@@ -91,18 +91,18 @@ func (t *kpiRankingTab) periods() []kpi.Period {
 func (t *kpiRankingTab) columns() []widgets.Column[rankRow] {
 	lang := func() string { return currentLang() }
 	return []widgets.Column[rankRow]{
-		{Title: T("kpi.col.place"), Width: 64, Align: fyne.TextAlignTrailing,
+		{Title: T("kpi.col.place"), Width: 56, Align: fyne.TextAlignTrailing,
 			Text: func(r rankRow) string { return integer(r.place) },
 			Less: func(a, b rankRow) bool { return a.place < b.place }},
 		{Title: T("kpi.col.who"), Width: 220, Text: func(r rankRow) string { return r.Name },
 			Less: func(a, b rankRow) bool { return strings.Compare(a.Name, b.Name) < 0 }},
-		{Title: T("field.value"), Width: 120, Align: fyne.TextAlignTrailing,
+		{Title: T("field.value"), Width: 100, Align: fyne.TextAlignTrailing,
 			Text: func(r rankRow) string { return charts.FormatValue(lang(), r.unit, r.Value) },
 			Less: func(a, b rankRow) bool { return lessNaN(a.Value, b.Value) }},
-		{Title: T("field.target"), Width: 110, Align: fyne.TextAlignTrailing,
+		{Title: T("field.target"), Width: 96, Align: fyne.TextAlignTrailing,
 			Text: func(r rankRow) string { return charts.FormatValue(lang(), r.unit, r.Target) },
 			Less: func(a, b rankRow) bool { return lessNaN(a.Target, b.Target) }},
-		{Title: T("kpi.col.attainment"), Width: 110, Align: fyne.TextAlignTrailing,
+		{Title: T("kpi.col.attainment"), Width: 104, Align: fyne.TextAlignTrailing,
 			Text:       func(r rankRow) string { return charts.FormatValue(lang(), charts.UnitPercent, r.Attainment) },
 			Less:       func(a, b rankRow) bool { return lessNaN(a.Attainment, b.Attainment) },
 			Importance: func(r rankRow) widget.Importance { return bandImportance(kpi.BandOf(r.Attainment)) }},
