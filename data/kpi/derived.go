@@ -134,55 +134,51 @@ func fillComplaintsPer10(e *engine) error {
 // force on the day they came, out of the month's complaints whose time is up (one
 // still open but within its SLA is not judged yet).
 func fillComplaintsSLA(e *engine) error {
-	if err := e.markServed(); err != nil {
-		return err
-	}
-	if err := e.loadContracts(); err != nil {
-		return err
-	}
 	now := e.s.Now()
-	from, to := e.timeRange()
-	return e.s.EachRow(e.ctx, `SELECT client_id, occurred_at,
-			coalesce((unixepoch(resolved_at) - unixepoch(occurred_at)) / 3600.0, -1)
-		FROM interactions INDEXED BY interactions_complaints
-		WHERE `+complaintKinds+` AND occurred_at >= ? AND occurred_at < ?`+e.scope,
-		[]any{from, to}, func(r *sql.Rows) error {
-			var client int64
-			var at string
-			var hours float64
-			if err := r.Scan(&client, &at, &hours); err != nil {
-				return err
-			}
-			c := e.base.at(client, monthOf(at))
-			if c == nil {
-				return nil
-			}
-			sla := e.contracts.sla(client, day(at))
+	return e.eachTimed(`coalesce((unixepoch(resolved_at) - unixepoch(occurred_at)) / 3600.0, -1)
+		FROM interactions INDEXED BY interactions_complaints WHERE `+complaintKinds,
+		func(c *parts, at string, hours, sla float64) {
 			resolved := hours >= 0
 			if !resolved && now.Sub(minuteOf(at)).Hours() <= sla {
-				return nil
+				return
 			}
 			c.den++
 			if resolved && hours <= sla {
 				c.num++
 			}
-			return nil
 		})
 }
 
 // fillResponses collects the month's first-response times (requests, complaints
 // and escalations measure them); num/den count those within the contract's SLA.
 func fillResponses(e *engine) error {
+	keepRaw := e.kpi.Code != "response_sla"
+	return e.eachTimed(`response_hours FROM interactions INDEXED BY interactions_responses
+		WHERE response_hours IS NOT NULL`, func(c *parts, _ string, hours, sla float64) {
+		if keepRaw {
+			c.raw = append(c.raw, hours)
+		}
+		c.den++
+		if hours <= sla {
+			c.num++
+		}
+	})
+}
+
+// eachTimed reads log entries of the window, "SELECT client_id, occurred_at, " +
+// hoursFromWhere (a number of hours, the table and its condition), and hands each
+// served client-month's cell to add with the entry's time, hours and the SLA of
+// the contract in force that day.
+func (e *engine) eachTimed(hoursFromWhere string, add func(c *parts, at string, hours, sla float64)) error {
 	if err := e.markServed(); err != nil {
 		return err
 	}
 	if err := e.loadContracts(); err != nil {
 		return err
 	}
-	keepRaw := e.kpi.Code != "response_sla"
 	from, to := e.timeRange()
-	return e.s.EachRow(e.ctx, `SELECT client_id, occurred_at, response_hours FROM interactions INDEXED BY interactions_responses
-		WHERE occurred_at >= ? AND occurred_at < ? AND response_hours IS NOT NULL`+e.scope, []any{from, to}, func(r *sql.Rows) error {
+	return e.s.EachRow(e.ctx, `SELECT client_id, occurred_at, `+hoursFromWhere+`
+		AND occurred_at >= ? AND occurred_at < ?`+e.scope, []any{from, to}, func(r *sql.Rows) error {
 		var client int64
 		var at string
 		var hours float64
@@ -190,13 +186,7 @@ func fillResponses(e *engine) error {
 			return err
 		}
 		if c := e.base.at(client, monthOf(at)); c != nil {
-			if keepRaw {
-				c.raw = append(c.raw, hours)
-			}
-			c.den++
-			if hours <= e.contracts.sla(client, day(at)) {
-				c.num++
-			}
+			add(c, at, hours, e.contracts.sla(client, day(at)))
 		}
 		return nil
 	})

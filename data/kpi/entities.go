@@ -58,27 +58,23 @@ func matcher(level string, all map[int64]string) func(string) (int64, bool) {
 // ManagersLeading lists the people who led any client in the months, for choosing
 // whom a trend or ranking shows.
 func ManagersLeading(ctx context.Context, s *data.Store, from, to data.Month) ([]Entity, error) {
-	var out []Entity
-	err := s.EachRow(ctx, `SELECT DISTINCT p.id, p.full_name FROM assignments a JOIN staff p ON p.id = a.staff_id
+	return entities(ctx, s, `SELECT DISTINCT p.id, p.full_name FROM assignments a JOIN staff p ON p.id = a.staff_id
 		WHERE a.role = 'lead' AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date >= ?)
-		ORDER BY p.full_name`, []any{to.Last().Format(data.DateLayout), from.First().Format(data.DateLayout)},
-		func(r *sql.Rows) error {
-			var e Entity
-			if err := r.Scan(&e.ID, &e.Name); err != nil {
-				return err
-			}
-			out = append(out, e)
-			return nil
-		})
-	return out, err
+		ORDER BY p.full_name`, to, from)
 }
 
 // ClientsServed lists the clients served in any of the months, by name.
 func ClientsServed(ctx context.Context, s *data.Store, from, to data.Month) ([]Entity, error) {
-	var out []Entity
-	err := s.EachRow(ctx, `SELECT c.id, c.name FROM clients c WHERE EXISTS (SELECT 1 FROM client_periods p
+	return entities(ctx, s, `SELECT c.id, c.name FROM clients c WHERE EXISTS (SELECT 1 FROM client_periods p
 			WHERE p.client_id = c.id AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?))
-		ORDER BY c.name_key`, []any{to.Last().Format(data.DateLayout), from.First().Format(data.DateLayout)},
+		ORDER BY c.name_key`, to, from)
+}
+
+// entities runs a query of (id, name) over the days from..to (given as to, from:
+// the overlap test reads them in that order).
+func entities(ctx context.Context, s *data.Store, query string, to, from data.Month) ([]Entity, error) {
+	var out []Entity
+	err := s.EachRow(ctx, query, []any{to.Last().Format(data.DateLayout), from.First().Format(data.DateLayout)},
 		func(r *sql.Rows) error {
 			var e Entity
 			if err := r.Scan(&e.ID, &e.Name); err != nil {
