@@ -49,6 +49,7 @@ func (s *kpiScreen) reload() {
 		return st.KPIs(ctx)
 	}, func(kpis []data.KPI) {
 		s.catalogue = kpis
+		s.ranking.period.setValues(s.ranking.periods(), periodLabel) // a new month may have ended
 		s.trend.setCatalogue(kpis)
 		s.ranking.setCatalogue(kpis)
 		s.list.setCatalogue(kpis)

@@ -48,8 +48,7 @@ func newKPIRankingTab(s *kpiScreen) *kpiRankingTab {
 	t.kpiSel = newChoice([]string{}, s.kpiName, func(string) { t.kpiChanged() })
 	t.level = newChoice([]string{data.LevelManager, data.LevelClient}, levelLabel, func(string) { t.refresh() })
 	t.level.setValueQuietly(data.LevelManager)
-	t.period = newChoice(t.periods(), func(p kpi.Period) string { return p.Label(currentLang()) },
-		func(kpi.Period) { t.refresh() })
+	t.period = newChoice(t.periods(), periodLabel, func(kpi.Period) { t.refresh() })
 	t.period.setValueQuietly(t.periods()[0])
 	t.busy = widget.NewProgressBarInfinite()
 	t.busy.Hide()
@@ -69,6 +68,8 @@ func newKPIRankingTab(s *kpiScreen) *kpiRankingTab {
 	t.root = container.NewBorder(controls, nil, nil, nil, split)
 	return t
 }
+
+func periodLabel(p kpi.Period) string { return p.Label(currentLang()) }
 
 // periods are the last 24 full months, then the last 8 quarters.
 func (t *kpiRankingTab) periods() []kpi.Period {

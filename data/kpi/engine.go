@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -257,6 +256,3 @@ func (e *engine) markDepartment() error {
 			return nil
 		})
 }
-
-// nan is the value of a cell that was not measured.
-var nan = math.NaN()
