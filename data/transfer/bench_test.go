@@ -35,8 +35,10 @@ const benchRows = 1_000_000
 // managers.
 func benchFile(b *testing.B) string {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("leadboard-bench-interactions-%d-seed7-%s-v1.csv",
-		benchRows, demoAsOf.Format("20060102")))
+	// Named after the schema too: the file names the demo's people and clients, and
+	// the demo changes with the schema.
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("leadboard-bench-interactions-%d-seed7-%s-v%d.csv",
+		benchRows, demoAsOf.Format("20060102"), data.LatestSchema()))
 	if info, err := os.Stat(path); err == nil && info.Size() > 0 {
 		return path
 	}
