@@ -28,7 +28,10 @@ type Staff struct {
 	Team     string
 	HireDate time.Time
 	FTE      float64 // 0.1-1.0
-	Status   StaffStatus
+	// CapacityOverride is the points the person carries whatever the grade says
+	// (0: the grade's capacity x FTE).
+	CapacityOverride float64
+	Status           StaffStatus
 	LeftDate time.Time // set when Status is StaffLeft
 	Email    string
 	Phone    string
@@ -57,12 +60,12 @@ type StaffFilter struct {
 	Statuses []StaffStatus // empty: active and on leave
 }
 
-const staffColumns = `s.id, s.full_name, s.position, s.grade_id, s.team, s.hire_date, s.fte, s.status,
-	s.left_date, s.email, s.phone, s.notes`
+const staffColumns = `s.id, s.full_name, s.position, s.grade_id, s.team, s.hire_date, s.fte,
+	coalesce(s.capacity_override, 0), s.status, s.left_date, s.email, s.phone, s.notes`
 
 func staffScanArgs(p *Staff) []any {
 	return []any{&p.ID, &p.FullName, &p.Position, &p.GradeID, &p.Team, scanTime(&p.HireDate), &p.FTE,
-		&p.Status, scanTime(&p.LeftDate), &p.Email, &p.Phone, &p.Notes}
+		&p.CapacityOverride, &p.Status, scanTime(&p.LeftDate), &p.Email, &p.Phone, &p.Notes}
 }
 
 const gradeColumns = `g.id, g.code, g.name_ru, g.name_en, g.rank, g.capacity`
@@ -152,6 +155,7 @@ func validateStaff(p Staff, c *checker) {
 	}
 	c.requiredDate("hire_date", p.HireDate)
 	c.between("fte", p.FTE, 0.1, 1.0)
+	c.notNegative("capacity_override", p.CapacityOverride)
 	c.oneOf("status", string(p.Status), []string{string(StaffActive), string(StaffOnLeave), string(StaffLeft)})
 	if p.Status == StaffLeft {
 		c.requiredDate("left_date", p.LeftDate)
@@ -188,9 +192,10 @@ func (t *Tx) SaveStaff(p Staff, change GradeChange) (int64, error) {
 
 func insertStaff(ctx context.Context, tx *sql.Tx, p *Staff) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO staff (full_name, position, grade_id, team, hire_date, fte,
-			status, left_date, email, phone, notes, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		p.FullName, p.Position, p.GradeID, p.Team, dateValue(p.HireDate), p.FTE, p.Status,
-		dateValue(p.LeftDate), p.Email, p.Phone, p.Notes, StaffSearchKey(*p))
+			capacity_override, status, left_date, email, phone, notes, search_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		p.FullName, p.Position, p.GradeID, p.Team, dateValue(p.HireDate), p.FTE, capacityValue(p.CapacityOverride),
+		p.Status, dateValue(p.LeftDate), p.Email, p.Phone, p.Notes, StaffSearchKey(*p))
 	if err != nil {
 		return err
 	}
@@ -246,9 +251,18 @@ func updateStaff(ctx context.Context, tx *sql.Tx, p Staff, change GradeChange, c
 		}
 	}
 	return execOne(ctx, tx, `UPDATE staff SET full_name = ?, position = ?, grade_id = ?, team = ?, hire_date = ?,
-			fte = ?, status = ?, left_date = ?, email = ?, phone = ?, notes = ?, search_key = ? WHERE id = ?`,
-		p.FullName, p.Position, p.GradeID, p.Team, dateValue(p.HireDate), p.FTE, p.Status,
-		dateValue(p.LeftDate), p.Email, p.Phone, p.Notes, StaffSearchKey(p), p.ID)
+			fte = ?, capacity_override = ?, status = ?, left_date = ?, email = ?, phone = ?, notes = ?, search_key = ?
+		WHERE id = ?`,
+		p.FullName, p.Position, p.GradeID, p.Team, dateValue(p.HireDate), p.FTE, capacityValue(p.CapacityOverride),
+		p.Status, dateValue(p.LeftDate), p.Email, p.Phone, p.Notes, StaffSearchKey(p), p.ID)
+}
+
+// capacityValue stores a personal capacity, or NULL for none (0).
+func capacityValue(v float64) any {
+	if v == 0 {
+		return nil
+	}
+	return v
 }
 
 // checkHireDate keeps the hire date before everything the person did: a corrected

@@ -671,9 +671,13 @@ func TestNaturalKeyMigrationKeepsTwins(t *testing.T) {
 		rawExec(t, db, `INSERT INTO interactions (client_id, occurred_at, channel, kind) VALUES (?, ?, 'call', 'complaint')`,
 			client, at)
 	}
-	for _, table := range []string{"kpi_targets", "kpi_values", "kpis", "client_budgets", "client_periods"} {
-		rawExec(t, db, `DROP TABLE `+table) // made by migration 4, which runs again
+	// Migrations 4 and 5 run again: undo them.
+	for _, table := range []string{"workload_plan_locks", "workload_plan_moves", "workload_plans", "kpi_targets",
+		"kpi_values", "kpis", "client_budgets", "client_periods"} {
+		rawExec(t, db, `DROP TABLE `+table)
 	}
+	rawExec(t, db, `ALTER TABLE staff DROP COLUMN capacity_override`)
+	rawExec(t, db, `ALTER TABLE assignments DROP COLUMN reason`)
 	for _, index := range []string{"interactions_responses", "interactions_complaints", "interactions_reports",
 		"interactions_ratings"} {
 		rawExec(t, db, `DROP INDEX `+index)
