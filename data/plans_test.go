@@ -76,4 +76,3 @@ func TestApplyPlanRefusesAPlanOfOtherAssignments(t *testing.T) {
 		t.Error("a refused plan changed the database")
 	}
 }
-

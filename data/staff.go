@@ -32,10 +32,10 @@ type Staff struct {
 	// (0: the grade's capacity x FTE).
 	CapacityOverride float64
 	Status           StaffStatus
-	LeftDate time.Time // set when Status is StaffLeft
-	Email    string
-	Phone    string
-	Notes    string
+	LeftDate         time.Time // set when Status is StaffLeft
+	Email            string
+	Phone            string
+	Notes            string
 }
 
 // GradeChange says from when and why a saved grade differs from the stored one.

@@ -42,6 +42,11 @@ func (a *App) showStaffForm(p data.Staff, d staffFormData, onSaved func(id int64
 	hire.SetDate(p.HireDate)
 	fte := widgets.NewEntry()
 	fte.SetText(number(p.FTE, 2))
+	capacity := widgets.NewEntry()
+	if p.CapacityOverride > 0 {
+		capacity.SetText(number(p.CapacityOverride, 2))
+	}
+	capacity.SetPlaceHolder(T("hint.capacity_override"))
 	status := newChoice(data.StaffStatuses, func(s data.StaffStatus) string { return T("staff.status." + string(s)) }, nil)
 	status.setValue(p.Status)
 	left := newDateField()
@@ -66,6 +71,7 @@ func (a *App) showStaffForm(p data.Staff, d staffFormData, onSaved func(id int64
 	form.Add("team", T("field.team"), team, false)
 	form.Add("hire_date", T("field.hire_date"), hire, true)
 	form.Add("fte", T("field.fte"), fte, true)
+	form.Add("capacity_override", T("field.capacity_override"), capacity, false)
 	form.Add("status", T("field.status"), status, true)
 	form.Add("left_date", T("field.left_date"), left, true)
 	form.Add("email", T("field.email"), email, false)
@@ -105,6 +111,10 @@ func (a *App) showStaffForm(p data.Staff, d staffFormData, onSaved func(id int64
 		edited.Team = team.Text
 		edited.HireDate = in.date("hire_date", hire)
 		edited.FTE = in.number("fte", fte)
+		edited.CapacityOverride = 0
+		if v := in.optionalNumber("capacity_override", capacity); v != nil {
+			edited.CapacityOverride = *v
+		}
 		edited.Status = status.value()
 		edited.LeftDate = in.date("left_date", left)
 		edited.Email = in.text(email)

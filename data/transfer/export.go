@@ -18,9 +18,18 @@ func StaffTable(rows []data.StaffRow, lang string) table.Table {
 	out := make([][]any, len(rows))
 	for i, r := range rows {
 		out[i] = []any{r.FullName, r.Position, r.Grade.Name(lang), r.Team, table.DateValue(r.HireDate), r.FTE,
-			staffStatuses.name(lang, string(r.Status)), table.DateValue(r.LeftDate), r.Email, r.Phone, r.Notes}
+			capacityCell(r.CapacityOverride), staffStatuses.name(lang, string(r.Status)), table.DateValue(r.LeftDate),
+			r.Email, r.Phone, r.Notes}
 	}
 	return table.FromRows(tableName(Staff, lang), Columns(Staff), out)
+}
+
+// capacityCell leaves the cell empty for no personal capacity.
+func capacityCell(v float64) any {
+	if v == 0 {
+		return nil
+	}
+	return v
 }
 
 // ClientTable is a client list as a table.

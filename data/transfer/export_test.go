@@ -164,7 +164,7 @@ func TestExportLeavesNoPartialFile(t *testing.T) {
 	if err := transfer.Export(path, emptyTable(), transfer.CSV, "en", ','); err != nil {
 		t.Fatal(err)
 	}
-	if raw, _ := os.ReadFile(path); string(raw) != "\uFEFFFull name,Position,Grade,Team,Hired,FTE,Status,Left on,E-mail,Phone,Notes\r\n" {
+	if raw, _ := os.ReadFile(path); string(raw) != "\uFEFFFull name,Position,Grade,Team,Hired,FTE,Own capacity,Status,Left on,E-mail,Phone,Notes\r\n" {
 		t.Errorf("empty export: %q", raw)
 	}
 	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o644 {

@@ -19,6 +19,8 @@ var staffFields = []field{
 	{key: "hire_date", ru: "Дата найма", en: "Hired", kind: table.Date,
 		aliases: []string{"дата приема", "дата приёма на работу", "принят", "hire date"}},
 	{key: "fte", ru: "Ставка", en: "FTE", kind: table.Number, aliases: []string{"ставка fte", "занятость"}},
+	{key: "capacity", ru: "Своя ёмкость", en: "Own capacity", kind: table.Number,
+		aliases: []string{"ёмкость", "емкость", "capacity", "capacity override"}},
 	{key: "status", ru: "Статус", en: "Status", kind: table.Text},
 	{key: "left_date", ru: "Дата увольнения", en: "Left on", kind: table.Date, aliases: []string{"уволен", "left date"}},
 	{key: "email", ru: "Email", en: "E-mail", kind: table.Text, aliases: []string{"почта", "эл почта", "электронная почта"}},
@@ -109,6 +111,9 @@ func (im *staffImporter) importRow(r *rowReader) (outcome, error) {
 	if r.text("fte") != "" {
 		p.FTE = r.number("fte")
 	}
+	if r.text("capacity") != "" {
+		p.CapacityOverride = r.number("capacity")
+	}
 	if r.text("status") != "" {
 		p.Status = data.StaffStatus(r.word("status", staffStatuses))
 	}
@@ -131,7 +136,8 @@ func (im *staffImporter) importRow(r *rowReader) (outcome, error) {
 		return err
 	})
 	if err != nil {
-		return unchanged, r.rejected(err, map[string]string{"grade_date": "grade", "grade_reason": "grade"})
+		return unchanged, r.rejected(err, map[string]string{"grade_date": "grade", "grade_reason": "grade",
+			"capacity_override": "capacity"})
 	}
 	im.seen[saved] = true
 	if id == 0 {

@@ -31,8 +31,8 @@ type Client struct {
 	Complaints int    // complaints and escalations in the last 30 days
 	Contacts   int    // log entries in the last 30 days
 	Weight     Breakdown
-	Lead       int64 // 0: none
-	Backup     int64 // 0: none
+	Lead       int64     // 0: none
+	Backup     int64     // 0: none
 	Renewal    time.Time // the nearest end of an active contract (zero: none)
 }
 
