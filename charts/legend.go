@@ -13,6 +13,9 @@ type legendItem struct {
 	name  string
 	kind  SeriesKind
 	color drawing.Color
+	// swatch, when set, draws the sample instead of a piece of line: a bar chart's
+	// legend shows boxes and markers, not lines.
+	swatch func(r chart.Renderer, x0, x1, y int)
 }
 
 // legend is laid out in rows that wrap at the chart's width, under the plot, so that
@@ -73,6 +76,10 @@ func (l legend) draw(r chart.Renderer, st Style, x, y int) {
 
 // drawSwatch draws a short piece of the series' line from x0 to x1 at height y.
 func drawSwatch(r chart.Renderer, st Style, it legendItem, x0, x1, y int, u float64) {
+	if it.swatch != nil {
+		it.swatch(r, x0, x1, y)
+		return
+	}
 	it.kind.stroke(r, it.color, st, u)
 	r.MoveTo(x0, y)
 	r.LineTo(x1, y)

@@ -50,6 +50,17 @@ func TestLook(t *testing.T) {
 		{"ranking-ru-1600x900-30clients", clientRanking(30), 1600, 900},
 		{"ranking-ru-900x600-30clients", clientRanking(30), 900, 600},
 		{"ranking-ru-900x450-60clients-cut", clientRanking(60), 900, 450},
+		{"workload-ru-1600x900-print", teamWorkload(Print), 1600, 900},
+		{"workload-ru-900x500-dark", teamWorkload(darkScreen), 900, 500},
+		{"workload-en-900x500-print", englishWorkload(Print), 900, 500},
+		{"workload-ru-1600x900-stacked", workloadOf(team14, true, Print), 1600, 900},
+		{"workload-ru-900x500-stacked-dark", workloadOf(team14, true, darkScreen), 900, 500},
+		{"workload-ru-1600x900-40managers", workloadOf(team40(), false, Print), 1600, 900},
+		{"workload-ru-900x500-40managers-cut", workloadOf(team40(), false, Print), 900, 500},
+		{"workload-ru-1600x900-pair", workloadPair(Print), 1600, 900},
+		{"workload-ru-900x500-pair-dark", workloadPair(darkScreen), 900, 500},
+		{"workload-en-1800x1000-dark-scale2", englishWorkload(dark2), 1800, 1000},
+		{"workload-ru-1800x1000-pair-dark-scale2", workloadPair(dark2), 1800, 1000},
 	}
 	for _, l := range looks {
 		var buf bytes.Buffer

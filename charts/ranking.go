@@ -125,8 +125,11 @@ func (c RankingChart) rowsHeight(height int, u float64) int {
 	return height - int(padding*u) - c.rowsTop(u)
 }
 
-// minSlot is the least height of a row: its name's line and a little air.
-func (c RankingChart) minSlot(u float64) float64 {
+func (c RankingChart) minSlot(u float64) float64 { return minRowSlot(u) }
+
+// minRowSlot is the least height of a row of a horizontal bar chart: its name's line
+// and a little air.
+func minRowSlot(u float64) float64 {
 	return em(labelSize*u) + 2*rankRowPad*u
 }
 
@@ -211,11 +214,14 @@ func (c RankingChart) layout(r chart.Renderer, width, height int, u float64) ran
 }
 
 // hiddenLabel counts the bars left out ("… +12"); "" when all fit.
-func (p rankPlot) hiddenLabel() string {
-	if p.hidden == 0 {
+func (p rankPlot) hiddenLabel() string { return moreLabel(p.hidden) }
+
+// moreLabel is the last row of a cut list, counting the n rows left out ("… +12").
+func moreLabel(n int) string {
+	if n == 0 {
 		return ""
 	}
-	return "… +" + strconv.Itoa(p.hidden)
+	return "… +" + strconv.Itoa(n)
 }
 
 func sign(n int) int {

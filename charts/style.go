@@ -127,11 +127,16 @@ func (s Style) grid() drawing.Color {
 // dark theme) is pulled halfway to the text colour. A negative index is the text
 // colour itself, for a line that belongs to no one (a department's target).
 func (s Style) seriesColor(i int) drawing.Color {
-	text, bg := toDrawing(s.Text), toDrawing(s.Background)
 	if i < 0 {
-		return text
+		return toDrawing(s.Text)
 	}
-	c := s.color(i)
+	return s.legible(s.color(i))
+}
+
+// legible adjusts a data colour (a palette or band colour) to this background, as
+// seriesColor describes.
+func (s Style) legible(c drawing.Color) drawing.Color {
+	text, bg := toDrawing(s.Text), toDrawing(s.Background)
 	if luminance(bg) < 0.2 {
 		c = mix(c, text, 0.2)
 	}
