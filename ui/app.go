@@ -62,6 +62,7 @@ type App struct {
 	overview  *overviewScreen
 	staff     *staffScreen
 	clients   *clientsScreen
+	workload  *workloadScreen
 	kpi       *kpiScreen
 	settings  *settingsScreen
 }
@@ -140,9 +141,10 @@ func (a *App) build() {
 	a.overview = newOverviewScreen(a)
 	a.staff = newStaffScreen(a)
 	a.clients = newClientsScreen(a)
+	a.workload = newWorkloadScreen(a)
 	a.kpi = newKPIScreen(a)
 	a.settings = newSettingsScreen(a)
-	a.screens = []screen{a.overview, a.staff, a.clients, a.kpi, a.settings}
+	a.screens = []screen{a.overview, a.staff, a.clients, a.workload, a.kpi, a.settings}
 
 	a.nav = widget.NewList(
 		func() int { return len(a.screens) },

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leadboard/data"
+	"leadboard/data/workload"
 	"leadboard/data/transfer"
 	"leadboard/ui/widgets"
 )
@@ -28,6 +29,7 @@ type clientDetail struct {
 	heading   *widget.Label
 	subtitle  *widget.Label
 	info      *infoGrid
+	weight    *widget.Label // why the client weighs what it does
 	docs      *fyne.Container
 	edit      *widget.Button
 	reassign  *widget.Button
@@ -58,6 +60,8 @@ func newClientDetail(s *clientsScreen, id int64) *clientDetail {
 		b.Disable() // until the card has loaded what they act on
 	}
 	d.info = newInfoGrid()
+	d.weight = widget.NewLabel("")
+	d.weight.Wrapping = fyne.TextWrapWord
 	d.docs = container.NewHBox()
 
 	d.contacts = widgets.NewTable(contactColumns(), T("list.empty"))
@@ -90,7 +94,7 @@ func newClientDetail(s *clientsScreen, id int64) *clientDetail {
 	)
 	actions := container.NewHBox(d.edit, d.reassign, d.archive, d.restore)
 	top := container.NewBorder(nil, nil, back, actions, container.NewVBox(d.heading, d.subtitle))
-	d.root = container.NewBorder(container.NewVBox(top, d.info.object(), d.docs, widget.NewSeparator()),
+	d.root = container.NewBorder(container.NewVBox(top, d.info.object(), d.weight, d.docs, widget.NewSeparator()),
 		nil, nil, nil, d.tabs)
 	return d
 }
@@ -103,10 +107,62 @@ func newContract(clientID int64, today time.Time) data.Contract {
 // reloadAll refreshes the card and the list behind it.
 func (d *clientDetail) reloadAll() { d.screen.reload() }
 
+// cardData is what the card shows: the client's records and its workload weight.
+type cardData struct {
+	detail data.ClientDetail
+	weight workload.Client
+	served bool
+}
+
 func (d *clientDetail) reload() {
-	load(d.screen.app, &d.loads, func(ctx context.Context, st *data.Store) (data.ClientDetail, error) {
-		return st.ClientDetail(ctx, d.id)
-	}, d.apply)
+	load(d.screen.app, &d.loads, func(ctx context.Context, st *data.Store) (cardData, error) {
+		var v cardData
+		var err error
+		if v.detail, err = st.ClientDetail(ctx, d.id); err != nil {
+			return v, err
+		}
+		coeffs, err := workload.LoadCoefficients(ctx, st)
+		if err != nil {
+			return v, err
+		}
+		v.weight, v.served, err = workload.ClientWeight(ctx, st, coeffs, d.id)
+		return v, err
+	}, func(v cardData) {
+		d.apply(v.detail)
+		d.weight.Hidden = !v.served
+		d.weight.SetText(weightText(v.weight))
+	})
+}
+
+// weightText says why a client weighs what it does: "Нагрузка: 3,2 пункта — ...".
+func weightText(c workload.Client) string {
+	w := c.Weight
+	parts := []string{Tf("workload.part.base", map[string]any{"Tier": c.Tier, "Points": number(w.Base, 2)})}
+	for _, p := range []struct {
+		key    string
+		points float64
+		params map[string]any
+	}{
+		{"workload.part.complexity", w.Complexity, map[string]any{"Level": c.Complexity}},
+		{"workload.part.services", w.Services, map[string]any{"Count": c.Services}},
+		{"workload.part.reporting", w.Reporting, map[string]any{"Schedule": T("report." + c.Reporting)}},
+		{"workload.part.complaints", w.Complaints, map[string]any{"Count": c.Complaints}},
+		{"workload.part.contacts", w.Contacts, map[string]any{"Count": c.Contacts}},
+	} {
+		if p.points != 0 {
+			p.params["Points"] = signedNumber(p.points)
+			parts = append(parts, Tf(p.key, p.params))
+		}
+	}
+	return Tf("workload.weight", map[string]any{"Points": number(w.Total(), 1)}) + " " + strings.Join(parts, " · ")
+}
+
+// signedNumber writes a part of a sum with its sign: +0,3 / −0,2.
+func signedNumber(v float64) string {
+	if v < 0 {
+		return "−" + number(-v, 2)
+	}
+	return "+" + number(v, 2)
 }
 
 func (d *clientDetail) apply(v data.ClientDetail) {

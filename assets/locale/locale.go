@@ -10,6 +10,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 
@@ -212,4 +213,27 @@ func FormatParams(lang string, params map[string]any) map[string]any {
 		}
 	}
 	return out
+}
+
+// messages are the embedded catalogues, loaded once each: charts look their words
+// up on every redraw.
+var messages = map[string]func() Catalog{
+	Russian: sync.OnceValue(func() Catalog { return mustLoad(Russian) }),
+	English: sync.OnceValue(func() Catalog { return mustLoad(English) }),
+}
+
+func mustLoad(lang string) Catalog {
+	c, err := Load(lang)
+	if err != nil {
+		panic(err) // the translations are embedded: a build without them cannot run
+	}
+	return c
+}
+
+// Messages is a language's catalogue (English for any other language).
+func Messages(lang string) Catalog {
+	if m, ok := messages[lang]; ok {
+		return m()
+	}
+	return messages[English]()
 }

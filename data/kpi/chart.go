@@ -3,7 +3,6 @@ package kpi
 import (
 	"math"
 	"strings"
-	"sync"
 
 	"leadboard/assets/locale"
 	"leadboard/charts"
@@ -15,26 +14,11 @@ type texts struct {
 	cat  locale.Catalog
 }
 
-// catalogues are loaded once per language: charts are drawn again on every resize.
-var catalogues = map[string]func() locale.Catalog{
-	locale.Russian: sync.OnceValue(func() locale.Catalog { return mustLoad(locale.Russian) }),
-	locale.English: sync.OnceValue(func() locale.Catalog { return mustLoad(locale.English) }),
-}
-
-func mustLoad(lang string) locale.Catalog {
-	cat, err := locale.Load(lang)
-	if err != nil {
-		panic(err) // the translations are embedded: a build without them cannot run
-	}
-	return cat
-}
-
 func textsFor(lang string) texts {
-	load, ok := catalogues[lang]
-	if !ok {
-		lang, load = locale.English, catalogues[locale.English]
+	if lang != locale.Russian {
+		lang = locale.English
 	}
-	return texts{lang, load()}
+	return texts{lang, locale.Messages(lang)}
 }
 
 func (t texts) T(key string, params map[string]any) string { return t.cat.T(key, params) }

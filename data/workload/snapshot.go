@@ -91,8 +91,29 @@ const recentDays = 30
 // everything their weight needs, one for the people.
 func Take(ctx context.Context, s *data.Store, c Coefficients) (Snapshot, error) {
 	snap := Snapshot{AsOf: s.Today(), Coeffs: c}
-	today := snap.AsOf.Format(data.DateLayout)
-	recent := snap.AsOf.AddDate(0, 0, -recentDays).Format(data.DateLayout)
+	var err error
+	if snap.Clients, err = clients(ctx, s, c, snap.AsOf, 0); err != nil {
+		return snap, err
+	}
+	snap.Managers, err = managers(ctx, s)
+	return snap, err
+}
+
+// ClientWeight is one client's weight and why (for the client's card); found is
+// false for a client not served now.
+func ClientWeight(ctx context.Context, s *data.Store, c Coefficients, id int64) (cl Client, found bool, err error) {
+	list, err := clients(ctx, s, c, s.Today(), id)
+	if err != nil || len(list) == 0 {
+		return cl, false, err
+	}
+	return list[0], true, nil
+}
+
+// clients reads the served clients (only one when id is set) with their weights.
+func clients(ctx context.Context, s *data.Store, c Coefficients, asOf time.Time, id int64) ([]Client, error) {
+	today := asOf.Format(data.DateLayout)
+	recent := asOf.AddDate(0, 0, -recentDays).Format(data.DateLayout)
+	var out []Client
 	err := s.EachRow(ctx, `SELECT c.id, c.name, c.tier, c.monthly_budget, c.complexity,
 			(SELECT count(*) FROM client_services x WHERE x.client_id = c.id),
 			coalesce((SELECT k.report_frequency FROM contracts k WHERE k.client_id = c.id AND k.status = 'active'
@@ -107,8 +128,9 @@ func Take(ctx context.Context, s *data.Store, c Coefficients) (Snapshot, error) 
 			(SELECT count(*) FROM interactions i WHERE i.client_id = c.id AND i.occurred_at >= ?2
 				AND i.kind IN ('complaint', 'escalation')),
 			(SELECT count(*) FROM interactions i WHERE i.client_id = c.id AND i.occurred_at >= ?2)
-		FROM clients c WHERE c.status IN ('active', 'paused') AND c.archived_on IS NULL ORDER BY c.name_key`,
-		[]any{today, recent}, func(r *sql.Rows) error {
+		FROM clients c WHERE c.status IN ('active', 'paused') AND c.archived_on IS NULL AND (?3 = 0 OR c.id = ?3)
+		ORDER BY c.name_key`,
+		[]any{today, recent, id}, func(r *sql.Rows) error {
 			var cl Client
 			var renewal string
 			if err := r.Scan(&cl.ID, &cl.Name, &cl.Tier, &cl.Budget, &cl.Complexity, &cl.Services, &cl.Reporting,
@@ -119,14 +141,10 @@ func Take(ctx context.Context, s *data.Store, c Coefficients) (Snapshot, error) 
 				cl.Renewal, _ = time.Parse(data.DateLayout, renewal)
 			}
 			cl.Weight = c.weigh(cl)
-			snap.Clients = append(snap.Clients, cl)
+			out = append(out, cl)
 			return nil
 		})
-	if err != nil {
-		return snap, err
-	}
-	snap.Managers, err = managers(ctx, s)
-	return snap, err
+	return out, err
 }
 
 func managers(ctx context.Context, s *data.Store) ([]Manager, error) {

@@ -156,8 +156,11 @@ func (e *env) failFile(path string, err error) int {
 
 // exportFile writes a list to CSV or XLSX. The file appears only when complete.
 func (e *env) exportFile(args []string) int {
-	if what := flagValue(args, "what"); what == whatTrend || what == whatRanking {
+	switch flagValue(args, "what") {
+	case whatTrend, whatRanking:
 		return e.exportKPI(args)
+	case whatWorkload, whatPlan:
+		return e.exportWorkload(args)
 	}
 	fs := e.flags("export")
 	db := fs.String("db", "", "")

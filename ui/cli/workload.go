@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"leadboard/charts"
+	"leadboard/data"
+	"leadboard/data/sheet"
+	"leadboard/data/workload"
+)
+
+// Workload views the export command writes.
+const (
+	whatWorkload = "workload"
+	whatPlan     = "workload-plan"
+)
+
+// exportWorkload writes the workload chart (PNG, SVG) or table (CSV, XLSX), or the
+// plan Suggest makes for today's data (CSV, XLSX; PNG, SVG: before and after).
+func (e *env) exportWorkload(args []string) int {
+	var x kpiExport // the same flags; the KPI ones are not used
+	fs := e.kpiFlags(&x)
+	byTier := fs.Bool("by-tier", false, "")
+	if !e.parse(fs, args) {
+		return ExitUsage
+	}
+	if x.db == "" || x.out == "" || !validKPIFormat(x.format) || x.width < 200 || x.height < 150 ||
+		len([]rune(x.delimiter)) != 1 {
+		fmt.Fprintln(e.stderr, e.t("cli.export_workload.usage", nil))
+		return ExitUsage
+	}
+	st, err := data.Open(x.db, data.Options{ReadOnly: true})
+	if err != nil {
+		return e.fail(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	view, err := e.workloadView(ctx, st, x.what, *byTier)
+	if err != nil {
+		return e.fail(err)
+	}
+	if err := e.writeKPI(view, x); err != nil {
+		if errors.Is(err, sheet.ErrTooManyRows) {
+			fmt.Fprintln(e.stderr, e.t("export.too_many_rows", nil))
+			return ExitFailed
+		}
+		return e.fail(err)
+	}
+	fmt.Fprintln(e.stdout, e.t("cli.export.done", map[string]any{"Path": x.out}))
+	return ExitOK
+}
+
+func (e *env) workloadView(ctx context.Context, st *data.Store, what string, byTier bool) (kpiView, error) {
+	coeffs, err := workload.LoadCoefficients(ctx, st)
+	if err != nil {
+		return kpiView{}, err
+	}
+	snap, err := workload.Take(ctx, st, coeffs)
+	if err != nil {
+		return kpiView{}, err
+	}
+	msg := e.msg
+	if what == whatPlan {
+		plan := workload.Suggest(snap, workload.Locks{})
+		chart := workload.PairChart(snap, plan.Moves, e.lang, charts.Print)
+		return kpiView{chart, workload.PlanTable(snap, plan.Moves, e.lang, msg.T("workload.plan_table", nil))}, nil
+	}
+	loads := snap.Loads()
+	workload.SortFullestFirst(loads)
+	chart := workload.ChartOf(loads, coeffs, e.lang, byTier, charts.Print)
+	return kpiView{chart, workload.LoadTable(loads, e.lang, msg.T("workload.table", nil))}, nil
+}
