@@ -65,6 +65,7 @@ func newSettingsScreen(a *App) *settingsScreen {
 		widget.NewLabel(T("settings.language")), container.NewVBox(s.language, languageHint),
 		widget.NewLabel(T("settings.theme")), s.theme,
 		widget.NewLabel(T("settings.database")), container.NewVBox(s.dbPath, container.NewHBox(a.databaseButtons()...)),
+		widget.NewLabel(T("settings.workload")), container.NewHBox(a.workloadFormulaButton()),
 	)
 	gradesHint := hint(T("grades.hint"))
 	gradesHint.Wrapping = fyne.TextWrapWord
