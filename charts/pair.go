@@ -3,6 +3,7 @@ package charts
 import (
 	"image"
 	"io"
+	"reflect"
 
 	"github.com/wcharczuk/go-chart/v2"
 )
@@ -71,15 +72,30 @@ func (p Pair) halves(width, height int) (y, half, gap int) {
 }
 
 func twoWorkloads(left, right Drawer) (a, b WorkloadChart, ok bool) {
-	a, okA := left.(WorkloadChart)
-	b, okB := right.(WorkloadChart)
+	a, okA := asWorkload(left)
+	b, okB := asWorkload(right)
 	return a, b, okA && okB
 }
 
-func drawHalf(r chart.Renderer, d Drawer, x, y, width, height int) {
-	if d != nil {
-		d.draw(offsetRenderer{r, x, y}, width, height)
+func asWorkload(d Drawer) (WorkloadChart, bool) {
+	switch c := d.(type) {
+	case WorkloadChart:
+		return c, true
+	case *WorkloadChart:
+		if c != nil {
+			return *c, true
+		}
 	}
+	return WorkloadChart{}, false
+}
+
+// drawHalf draws d in its half; a missing chart (nil, or a nil *WorkloadChart) leaves
+// the half empty rather than panicking a screen.
+func drawHalf(r chart.Renderer, d Drawer, x, y, width, height int) {
+	if v := reflect.ValueOf(d); !v.IsValid() || v.Kind() == reflect.Pointer && v.IsNil() {
+		return
+	}
+	d.draw(offsetRenderer{r, x, y}, width, height)
 }
 
 // pairLayout is where the parts of a pair of workload charts go.

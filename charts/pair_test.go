@@ -61,6 +61,7 @@ func TestPairHalvesShareOneScale(t *testing.T) {
 		{"before/after slide", workloadPair(Print), 1600, 900},
 		{"before/after dark window", workloadPair(darkScreen), 900, 500},
 		{"small after", Pair{Left: teamWorkload(Print), Right: smallAfter(), Title: "До и после", Style: Print}, 1600, 900},
+		{"pointers", Pair{Left: ptr(teamWorkload(Print)), Right: ptr(smallAfter()), Style: Print}, 1600, 900},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			left, right, y, rx := pairPlots(t, tc.p, tc.w, tc.h)
@@ -148,11 +149,14 @@ func TestPairSVGHasBothHalvesAndOneLegend(t *testing.T) {
 	}
 }
 
+func ptr(c WorkloadChart) *WorkloadChart { return &c }
+
 func TestPairOddInputsDraw(t *testing.T) {
 	for _, p := range []Pair{
 		{Left: teamWorkload(Print), Style: Print},
 		{Right: WorkloadChart{Empty: "нет данных", Style: Print}, Left: teamWorkload(Print), Style: Print},
 		{Style: Print, Title: "Пусто"},
+		{Left: (*WorkloadChart)(nil), Right: teamWorkload(Print), Style: Print},
 	} {
 		for _, size := range [][2]int{{1600, 900}, {300, 120}, {40, 30}, {1, 1}} {
 			if _, err := p.Image(size[0], size[1]); err != nil {
