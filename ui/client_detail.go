@@ -129,8 +129,12 @@ func (d *clientDetail) reload() {
 		return v, err
 	}, func(v cardData) {
 		d.apply(v.detail)
-		d.weight.Hidden = !v.served
 		d.weight.SetText(weightText(v.weight))
+		if v.served {
+			d.weight.Show() // Show and Hide lay the card out again; setting Hidden would not
+		} else {
+			d.weight.Hide()
+		}
 	})
 }
 

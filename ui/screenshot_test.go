@@ -61,5 +61,14 @@ func TestScreenshots(t *testing.T) {
 		shoot("kpi-ranking")
 		a.kpi.tabs.SelectIndex(3)
 		shoot("kpi-catalogue")
+		a.showScreen(a.workload)
+		shoot("workload")
+		a.workload.tabs.SelectIndex(1)
+		a.workload.planner.suggest()
+		settle(a)
+		a.closeTopDialog()
+		shoot("workload-plan")
+		a.editFormula(a.workload.current.snap.Coeffs)
+		shoot("workload-formula")
 	}
 }

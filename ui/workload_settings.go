@@ -65,7 +65,7 @@ func (a *App) editFormula(c workload.Coefficients) {
 			entries[i].SetText(number(*f.value*f.scale, 3))
 		}
 	}
-	a.showFormDialog(T("workload.formula"), form, 560, func(done func(error)) {
+	a.showFormDialog(T("workload.formula_title"), form, 560, func(done func(error)) {
 		in := &inputs{form: form}
 		edited := c
 		edited.Base = base.value()
