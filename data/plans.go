@@ -195,9 +195,22 @@ func (s *Store) ApplyPlan(ctx context.Context, p Plan, from time.Time, reason st
 	})
 }
 
-// checkPlanCurrent finds the moves whose role is no longer held by the person the
-// plan saw, or whose client is no longer served.
+// checkPlanCurrent finds the moves whose role is not held by the person the plan
+// saw, or whose client is no longer served. A client moved twice in a plan is
+// checked against what the earlier move left.
 func checkPlanCurrent(ctx context.Context, tx *sql.Tx, moves []PlanMove) error {
+	type slot struct {
+		client int64
+		role   Role
+	}
+	holder := map[slot]int64{} // after the moves so far; absent: as the database has it
+	holderOf := func(s slot) (int64, error) {
+		if h, ok := holder[s]; ok {
+			return h, nil
+		}
+		cur, err := currentAssignment(ctx, tx, s.client, s.role)
+		return cur.StaffID, err
+	}
 	var stale []string
 	for _, m := range moves {
 		c, err := getClient(ctx, tx, m.ClientID)
@@ -208,13 +221,23 @@ func checkPlanCurrent(ctx context.Context, tx *sql.Tx, moves []PlanMove) error {
 		if err != nil {
 			return err
 		}
-		cur, err := currentAssignment(ctx, tx, m.ClientID, m.Role)
+		here := slot{m.ClientID, m.Role}
+		now, err := holderOf(here)
 		if err != nil {
 			return err
 		}
-		if cur.StaffID != m.From || !c.Served() || !c.ArchivedOn.IsZero() {
+		if now != m.From || !c.Served() || !c.ArchivedOn.IsZero() {
 			stale = append(stale, c.Name)
 		}
+		other := slot{m.ClientID, otherRole(m.Role)}
+		counterpart, err := holderOf(other)
+		if err != nil {
+			return err
+		}
+		if m.To != 0 && counterpart == m.To {
+			holder[other] = 0 // the store closes the other role when its holder takes this one
+		}
+		holder[here] = m.To
 	}
 	if len(stale) > 0 {
 		return &ErrPlanStale{Clients: stale}

@@ -76,3 +76,19 @@ func TestApplyPlanRefusesAPlanOfOtherAssignments(t *testing.T) {
 		t.Error("a refused plan changed the database")
 	}
 }
+
+// A client moved twice in one plan: the second move starts from the first's result.
+func TestApplyPlanFollowsAClientMovedTwice(t *testing.T) {
+	s, anna, boris, _, alfa, _ := planFixture(t)
+	cecilia := seedPerson(t, s, "Цецилия Цветкова")
+	p := Plan{Moves: []PlanMove{
+		{ClientID: alfa, Role: RoleLead, From: anna, To: boris},
+		{ClientID: alfa, Role: RoleLead, From: boris, To: cecilia},
+	}}
+	if err := s.ApplyPlan(tctx, p, s.Today(), "Два шага"); err != nil {
+		t.Fatal(err)
+	}
+	if got := openRole(t, s, alfa, RoleLead); got.StaffID != cecilia {
+		t.Errorf("Альфа is led by %d, want %d", got.StaffID, cecilia)
+	}
+}
