@@ -125,11 +125,22 @@ type params struct {
 	teams  []teamDef
 	// current (not left) people per grade: junior, middle, senior; one lead per team
 	// comes on top.
-	current         [3]int
-	leavers         int
-	onLeave         int
-	overloaded      int // people given clearly more than their share
-	underloaded     int
+	current     [3]int
+	leavers     int
+	onLeave     int
+	overloaded  int        // people given clearly more than their share
+	overBias    [2]float64 // the range of their share, relative to capacity
+	underloaded int
+	underBias   [2]float64
+	resigning   int // seniors who have given notice and still have their clients
+	// staffTo, when set, is the share of its capacity the department is staffed to
+	// carry: account managers are hired until the served clients' load is about that
+	// share of everyone's capacity (with current as the starting roster).
+	staffTo float64
+	// shaped: the last months move some clients so that, as the app measures
+	// workload, the overloaded are clearly over capacity, the underloaded clearly
+	// under and everyone else in the normal band (shape.go).
+	shaped          bool
 	slow            int // people who answer clients visibly slower
 	clients         int
 	newShare        float64    // share of clients won during the window
@@ -147,13 +158,15 @@ type params struct {
 func paramsFor(s Scale) (params, error) {
 	switch s {
 	case Small, "":
-		return params{months: 24, teams: smallTeams, current: [3]int{4, 5, 3}, leavers: 3, onLeave: 1,
-			overloaded: 2, underloaded: 2, slow: 2, clients: 70, newShare: 0.2,
+		return params{months: 24, teams: smallTeams, current: [3]int{3, 5, 4}, leavers: 3, onLeave: 1,
+			overloaded: 2, overBias: [2]float64{1.2, 1.32}, underloaded: 1, underBias: [2]float64{0.5, 0.6},
+			resigning: 1, staffTo: 0.85, shaped: true, slow: 2, clients: 70, newShare: 0.2,
 			perMonth: [3]float64{11.5, 8.5, 6}, rotation: 0.012, maxTake: 5, maxMoves: 3, overdueInjected: 4,
 			forgotten: 0.004, returners: 1, stars: 2, decliners: 2}, nil
 	case Large:
 		return params{months: 60, teams: largeTeams, current: [3]int{76, 71, 41}, leavers: 120, onLeave: 2,
-			overloaded: 12, underloaded: 12, slow: 6, clients: 5000, newShare: 0.2,
+			overloaded: 12, overBias: [2]float64{1.5, 1.8}, underloaded: 12, underBias: [2]float64{0.45, 0.6},
+			slow: 6, clients: 5000, newShare: 0.2,
 			perMonth: [3]float64{6.8, 5.9, 4.9}, rotation: 0.008, maxTake: 12, maxMoves: 12, overdueInjected: 30,
 			forgotten: 0.002, returners: 2, stars: 3, decliners: 3}, nil
 	}

@@ -30,6 +30,9 @@ type person struct {
 	slow      float64 // response-time multiplier
 	weak      float64 // complaint-rate multiplier
 	late      float64 // late-report multiplier
+	shape     int     // where the small demo's last months leave the person (shape.go)
+	resigned  day     // 0: has not given notice; else the day they did
+	lastDay   day     // the last working day after giving notice (after AsOf)
 	load      float64 // simulation state: points served now
 }
 
@@ -121,11 +124,6 @@ const (
 
 var roleNames = [2]data.Role{data.RoleLead, data.RoleBackup}
 
-// Workload points: a client weighs by tier and complexity; a backup carries a quarter.
-var tierPoints = [3]float64{3.5, 2.0, 1.1}
-
-const backupShare = 0.25
-
 func (g *gen) plan() {
 	g.ws = g.asOf.addMonths(-(g.p.months - 1)).monthStart()
 	g.cutoff = at(g.asOf, 0)
@@ -136,6 +134,9 @@ func (g *gen) plan() {
 	g.numberContracts()
 	g.simulate()
 	g.pickOverdue()
+	if g.p.shaped {
+		g.shape()
+	}
 	// From here on the camp stream: budgets and campaign results.
 	g.planTrends()
 	g.planCampaigns()
@@ -251,7 +252,6 @@ func (g *gen) planClientTerms(c *client) {
 	default:
 		c.complexity = g.between(1, 4)
 	}
-	c.weight = tierPoints[c.tier] * (0.6 + 0.15*float64(c.complexity))
 	c.needsBackup = g.chance([3]float64{0.92, 0.7, 0.12}[c.tier])
 
 	// Services: each with its industry-adjusted chance, then trimmed to what the tier buys.
@@ -308,6 +308,7 @@ func (g *gen) planClientTerms(c *client) {
 		c.notice = 60
 	}
 	c.feeRate = g.uniform(0.07, 0.14)
+	c.weight = g.points(c)
 }
 
 func (g *gen) planClientDates(c *client) {
@@ -556,17 +557,25 @@ func (g *gen) planStaff() {
 		left := first + day(g.between(0, int(last-first)))
 		ps = append(ps, g.newPerson(gr.team, senior-gr.grade, left, names, emails))
 	}
-	// Ids follow hiring order, as if each person was entered when hired.
+	g.number(ps)
+	g.planRoles()
+	if g.p.staffTo > 0 {
+		g.staffUp(names, emails)
+	}
+	for _, p := range g.persons {
+		g.planPersonTexts(p)
+	}
+}
+
+// number orders the roster by hiring, as if each person was entered when hired, and
+// gives ids and team lists.
+func (g *gen) number(ps []*person) {
 	slices.SortStableFunc(ps, func(a, b *person) int { return cmp.Compare(a.hire, b.hire) })
 	g.persons = ps
-	g.members = make([][]int, teams)
+	g.members = make([][]int, len(g.p.teams))
 	for i, p := range ps {
 		p.idx, p.id = i, int64(i+1)
 		g.members[p.team] = append(g.members[p.team], i)
-	}
-	g.planRoles()
-	for _, p := range ps {
-		g.planPersonTexts(p)
 	}
 }
 
@@ -695,9 +704,6 @@ func (g *gen) newPerson(team, grade int, left day, names, emails map[string]bool
 	if grade == senior && g.chance(0.25) {
 		p.position = "Ведущий аккаунт-менеджер"
 	}
-	if grade == lead {
-		p.bias = 0.5 // a team lead manages the team and keeps only a few clients
-	}
 	return p
 }
 
@@ -727,12 +733,24 @@ func (g *gen) planRoles() {
 	}
 	for range g.p.overloaded {
 		if p := next(); p != nil {
-			p.bias = g.uniform(1.5, 1.8)
+			p.bias = g.uniform(g.p.overBias[0], g.p.overBias[1])
+			p.shape = shapeOver
 		}
 	}
 	for range g.p.underloaded {
 		if p := next(); p != nil {
-			p.bias = g.uniform(0.45, 0.6)
+			p.bias = g.uniform(g.p.underBias[0], g.p.underBias[1])
+			p.shape = shapeUnder
+		}
+	}
+	for range g.p.resigning {
+		// A senior who has given notice: the notice runs past AsOf, so the clients are
+		// still theirs (see shape.go).
+		if k := slices.IndexFunc(pool, func(i int) bool { return g.persons[i].grade == senior }); k >= 0 {
+			p := g.persons[pool[k]]
+			pool = slices.Delete(pool, k, k+1)
+			p.resigned = g.asOf - day(g.between(3, 12))
+			p.lastDay = g.cal.nthWorking(p.resigned+day(g.between(30, 45)), 1)
 		}
 	}
 	for range g.p.slow {
@@ -761,6 +779,8 @@ func (g *gen) planPersonTexts(p *person) {
 		return male
 	}
 	switch {
+	case p.lastDay != 0:
+		p.notes = g.resignationNote(p)
 	case p.left != 0:
 		p.notes = pick(g, []string{
 			gendered("Уволился по собственному желанию.", "Уволилась по собственному желанию."),

@@ -113,10 +113,12 @@ func (g *gen) simulate() {
 	}
 }
 
-// available: hired, not leaving within two months, not going on leave within a month.
+// available: hired, not leaving within two months, not going on leave within a month,
+// not under notice.
 func (g *gen) available(i int, d day) bool {
 	p := g.persons[i]
-	return d >= p.hire && (p.left == 0 || d < p.left-60) && (p.leaveFrom == 0 || d < p.leaveFrom-30)
+	return d >= p.hire && (p.left == 0 || d < p.left-60) && (p.leaveFrom == 0 || d < p.leaveFrom-30) &&
+		(p.resigned == 0 || d < p.resigned)
 }
 
 // capacity is the points a person can carry at d: grade capacity x FTE x their bias,
