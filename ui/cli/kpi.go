@@ -72,20 +72,36 @@ func (e *env) exportKPI(args []string) int {
 	if !e.parse(e.kpiFlags(&x), args) {
 		return ExitUsage
 	}
-	if x.db == "" || x.out == "" || len(x.kpis) == 0 || !validKPIFormat(x.format) || x.width < 200 || x.height < 150 ||
-		len([]rune(x.delimiter)) != 1 {
+	if len(x.kpis) == 0 || !x.valid() {
 		fmt.Fprintln(e.stderr, e.t("cli.export_kpi.usage", nil))
 		return ExitUsage
 	}
+	return e.exportView(x, func(ctx context.Context, st *data.Store) (kpiView, int, error) {
+		view, err := e.kpiView(ctx, st, x)
+		if err != nil {
+			return view, e.failKPI(ctx, st, err), err
+		}
+		return view, ExitOK, nil
+	})
+}
+
+// valid checks the flags every chart or table export needs.
+func (x kpiExport) valid() bool {
+	return x.db != "" && x.out != "" && validKPIFormat(x.format) && x.width >= 200 && x.height >= 150 &&
+		len([]rune(x.delimiter)) == 1
+}
+
+// exportView opens the database read-only, builds the view (a failure comes with
+// its exit code, already explained) and writes the file, atomically.
+func (e *env) exportView(x kpiExport, build func(ctx context.Context, st *data.Store) (kpiView, int, error)) int {
 	st, err := data.Open(x.db, data.Options{ReadOnly: true})
 	if err != nil {
 		return e.fail(err)
 	}
 	defer st.Close()
-	ctx := context.Background()
-	view, err := e.kpiView(ctx, st, x)
+	view, code, err := build(context.Background(), st)
 	if err != nil {
-		return e.failKPI(ctx, st, err)
+		return code
 	}
 	if err := e.writeKPI(view, x); err != nil {
 		if errors.Is(err, sheet.ErrTooManyRows) {

@@ -2,12 +2,10 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"leadboard/charts"
 	"leadboard/data"
-	"leadboard/data/sheet"
 	"leadboard/data/workload"
 )
 
@@ -26,30 +24,17 @@ func (e *env) exportWorkload(args []string) int {
 	if !e.parse(fs, args) {
 		return ExitUsage
 	}
-	if x.db == "" || x.out == "" || !validKPIFormat(x.format) || x.width < 200 || x.height < 150 ||
-		len([]rune(x.delimiter)) != 1 {
+	if !x.valid() {
 		fmt.Fprintln(e.stderr, e.t("cli.export_workload.usage", nil))
 		return ExitUsage
 	}
-	st, err := data.Open(x.db, data.Options{ReadOnly: true})
-	if err != nil {
-		return e.fail(err)
-	}
-	defer st.Close()
-	ctx := context.Background()
-	view, err := e.workloadView(ctx, st, x.what, *byTier)
-	if err != nil {
-		return e.fail(err)
-	}
-	if err := e.writeKPI(view, x); err != nil {
-		if errors.Is(err, sheet.ErrTooManyRows) {
-			fmt.Fprintln(e.stderr, e.t("export.too_many_rows", nil))
-			return ExitFailed
+	return e.exportView(x, func(ctx context.Context, st *data.Store) (kpiView, int, error) {
+		view, err := e.workloadView(ctx, st, x.what, *byTier)
+		if err != nil {
+			return view, e.fail(err), err
 		}
-		return e.fail(err)
-	}
-	fmt.Fprintln(e.stdout, e.t("cli.export.done", map[string]any{"Path": x.out}))
-	return ExitOK
+		return view, ExitOK, nil
+	})
 }
 
 func (e *env) workloadView(ctx context.Context, st *data.Store, what string, byTier bool) (kpiView, error) {
