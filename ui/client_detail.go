@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leadboard/data"
-	"leadboard/data/workload"
 	"leadboard/data/transfer"
+	"leadboard/data/workload"
 	"leadboard/ui/widgets"
 )
 

@@ -38,11 +38,11 @@ type plannerTab struct {
 
 // moveRow is a move as the list shows it, with what is risky about it.
 type moveRow struct {
-	index                      int
-	move                       workload.Move
-	client, role, from, to     string
-	points                     float64
-	warnings                   string
+	index                  int
+	move                   workload.Move
+	client, role, from, to string
+	points                 float64
+	warnings               string
 }
 
 func newPlannerTab(w *workloadScreen) *plannerTab {
