@@ -93,6 +93,14 @@ func (s *Store) SavePlan(ctx context.Context, p Plan) (int64, error) {
 		if taken > 0 {
 			ch.add("name", "duplicate")
 		}
+		var applied int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM workload_plans WHERE id = ? AND applied_on IS NOT NULL`,
+			p.ID).Scan(&applied); err != nil {
+			return err
+		}
+		if applied > 0 {
+			ch.add("name", "plan_applied") // an applied plan is a record of what was done
+		}
 		if err := ch.err(); err != nil {
 			return err
 		}
@@ -189,6 +197,9 @@ func (s *Store) ApplyPlan(ctx context.Context, p Plan, from time.Time, reason st
 		}
 		if p.ID == 0 {
 			return nil
+		}
+		if err := writePlanParts(ctx, tx, p); err != nil { // the stored plan is what was applied
+			return err
 		}
 		return execOne(ctx, tx, `UPDATE workload_plans SET applied_on = ?, reason = ? WHERE id = ?`,
 			dateValue(from), reason, p.ID)

@@ -44,6 +44,10 @@ func TestApplyPlanWritesEveryMoveWithItsReason(t *testing.T) {
 		len(plans[0].LockedClients) != 1 {
 		t.Errorf("saved plans %+v, %v", plans, err)
 	}
+	// An applied plan is a record: it is not saved over.
+	if _, err := s.SavePlan(tctx, p); !hasField(err, "name", "plan_applied") {
+		t.Errorf("saving over an applied plan: %v", err)
+	}
 }
 
 func TestApplyPlanIsAllOrNothing(t *testing.T) {

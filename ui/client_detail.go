@@ -110,6 +110,7 @@ func (d *clientDetail) reloadAll() { d.screen.reload() }
 // cardData is what the card shows: the client's records and its workload weight.
 type cardData struct {
 	detail data.ClientDetail
+	coeffs workload.Coefficients
 	weight workload.Client
 	served bool
 }
@@ -121,15 +122,14 @@ func (d *clientDetail) reload() {
 		if v.detail, err = st.ClientDetail(ctx, d.id); err != nil {
 			return v, err
 		}
-		coeffs, err := workload.LoadCoefficients(ctx, st)
-		if err != nil {
+		if v.coeffs, err = workload.LoadCoefficients(ctx, st); err != nil {
 			return v, err
 		}
-		v.weight, v.served, err = workload.ClientWeight(ctx, st, coeffs, d.id)
+		v.weight, v.served, err = workload.ClientWeight(ctx, st, v.coeffs, d.id)
 		return v, err
 	}, func(v cardData) {
 		d.apply(v.detail)
-		d.weight.SetText(weightText(v.weight))
+		d.weight.SetText(weightText(v.weight, v.coeffs))
 		if v.served {
 			d.weight.Show() // Show and Hide lay the card out again; setting Hidden would not
 		} else {
@@ -138,10 +138,14 @@ func (d *clientDetail) reload() {
 	})
 }
 
-// weightText says why a client weighs what it does: "Нагрузка: 3,2 пункта — ...".
-func weightText(c workload.Client) string {
+// weightText says why a client weighs what it does: "Вес в нагрузке: 3,2 — ...".
+func weightText(c workload.Client, coeffs workload.Coefficients) string {
 	w := c.Weight
-	parts := []string{Tf("workload.part.base", map[string]any{"Tier": c.Tier, "Points": number(w.Base, 2)})}
+	base := Tf("workload.part.base", map[string]any{"Tier": c.Tier, "Points": number(w.Base, 2)})
+	if coeffs.Base == workload.BaseBudget {
+		base = Tf("workload.part.base_budget", map[string]any{"Budget": money(c.Budget), "Points": number(w.Base, 2)})
+	}
+	parts := []string{base}
 	for _, p := range []struct {
 		key    string
 		points float64

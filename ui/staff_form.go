@@ -114,6 +114,9 @@ func (a *App) showStaffForm(p data.Staff, d staffFormData, onSaved func(id int64
 		edited.CapacityOverride = 0
 		if v := in.optionalNumber("capacity_override", capacity); v != nil {
 			edited.CapacityOverride = *v
+			if *v == 0 { // 0 would read as "none": a person without capacity is on leave
+				in.errs = append(in.errs, data.FieldError{Field: "capacity_override", Code: "positive"})
+			}
 		}
 		edited.Status = status.value()
 		edited.LeftDate = in.date("left_date", left)

@@ -157,11 +157,11 @@ func (s *workloadScreen) show() {
 }
 
 func (s *workloadScreen) drawChart() {
-	loads := s.filtered()
+	loads, coeffs := s.filtered(), s.current.snap.Coeffs // the renderer runs off the UI goroutine: no shared state
 	style := screenChartStyle(s.app)
 	stacked := s.stacked.Checked
 	s.chart.SetChart(func(w, h int) (image.Image, error) {
-		return workload.ChartOf(loads, s.current.snap.Coeffs, currentLang(), stacked, style).Image(w, h)
+		return workload.ChartOf(loads, coeffs, currentLang(), stacked, style).Image(w, h)
 	})
 }
 
@@ -192,12 +192,13 @@ func (s *workloadScreen) openManager(l workload.Load) {
 	s.chosen = l.ID
 	s.drawTrend()
 	var rows []managerClient
+	coeffs := s.current.snap.Coeffs
 	for _, c := range s.current.snap.Clients {
 		switch l.ID {
 		case c.Lead:
-			rows = append(rows, managerClient{c, data.RoleLead, c.Weight.Total()})
+			rows = append(rows, managerClient{c, data.RoleLead, coeffs.Points(c, data.RoleLead), coeffs})
 		case c.Backup:
-			rows = append(rows, managerClient{c, data.RoleBackup, c.Weight.Total() * s.current.snap.Coeffs.BackupShare})
+			rows = append(rows, managerClient{c, data.RoleBackup, coeffs.Points(c, data.RoleBackup), coeffs})
 		}
 	}
 	list := widgets.NewTable(managerClientColumns(), T("workload.no_clients"))
@@ -216,6 +217,7 @@ type managerClient struct {
 	workload.Client
 	role   data.Role
 	points float64
+	coeffs workload.Coefficients
 }
 
 func managerClientColumns() []widgets.Column[managerClient] {
@@ -228,7 +230,7 @@ func managerClientColumns() []widgets.Column[managerClient] {
 		{Title: T("workload.col.points"), Width: 100, Align: fyne.TextAlignTrailing,
 			Text: func(r managerClient) string { return number(r.points, 2) },
 			Less: func(a, b managerClient) bool { return a.points < b.points }},
-		{Title: T("workload.col.why"), Width: 420, Text: func(r managerClient) string { return weightText(r.Client) }},
+		{Title: T("workload.col.why"), Width: 420, Text: func(r managerClient) string { return weightText(r.Client, r.coeffs) }},
 	}
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"image"
@@ -33,7 +34,9 @@ type plannerTab struct {
 	chart   *widgets.ChartView
 	list    *widgets.Table[moveRow]
 	root    fyne.CanvasObject
-	loads   ticket
+	// computing: Suggest or Leaving is running (a second run would race the first)
+	computing bool
+	loads     ticket
 }
 
 // moveRow is a move as the list shows it, with what is risky about it.
@@ -95,9 +98,11 @@ func (p *plannerTab) planLabel(id int64) string {
 	return ""
 }
 
-// setSnapshot starts from today's workload and reloads the saved plans.
+// setSnapshot starts from today's workload and reloads the saved plans; the plan
+// shown stays chosen.
 func (p *plannerTab) setSnapshot(s workload.Snapshot) {
 	p.snap = s
+	chosen := p.plan.ID
 	load(p.w.app, &p.loads, func(ctx context.Context, st *data.Store) ([]data.Plan, error) {
 		return st.Plans(ctx)
 	}, func(plans []data.Plan) {
@@ -107,6 +112,7 @@ func (p *plannerTab) setSnapshot(s workload.Snapshot) {
 			ids = append(ids, pl.ID)
 		}
 		p.saved.setValues(ids, p.planLabel)
+		p.saved.setValueQuietly(chosen)
 		p.refresh()
 	})
 }
@@ -173,22 +179,12 @@ func (p *plannerTab) rows() []moveRow {
 	rows := make([]moveRow, len(p.moves))
 	for i, m := range p.moves {
 		c := clients[m.ClientID]
-		points := c.Weight.Total()
-		if m.Role == data.RoleBackup {
-			points *= p.snap.Coeffs.BackupShare
-		}
+		points := p.snap.Coeffs.Points(c, m.Role)
 		rows[i] = moveRow{index: i, move: m, client: c.Name, role: T("role." + string(m.Role)),
-			from: cmpOr(names[m.From], T("choice.none")), to: cmpOr(names[m.To], T("choice.none")),
+			from: cmp.Or(names[m.From], T("choice.none")), to: cmp.Or(names[m.To], T("choice.none")),
 			points: points, warnings: strings.Join(warned[i], "; ")}
 	}
 	return rows
-}
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 func (p *plannerTab) names() map[int64]string {
@@ -245,7 +241,7 @@ func (p *plannerTab) addMove() {
 		people = append(people, m.ID)
 	}
 	names := p.names()
-	to := newChoice(people, func(id int64) string { return cmpOr(names[id], T("choice.none")) }, nil)
+	to := newChoice(people, func(id int64) string { return cmp.Or(names[id], T("choice.none")) }, nil)
 	form := widgets.NewForm()
 	form.SetIntro(T("workload.move_intro"))
 	form.Add("client", T("field.client"), client, true)
@@ -272,6 +268,10 @@ func (p *plannerTab) addMove() {
 			done(&data.ValidationError{Fields: []data.FieldError{{Field: "to", Code: "same_person"}}})
 			return
 		}
+		if role.value() == data.RoleBackup && to.value() == c.Lead {
+			done(&data.ValidationError{Fields: []data.FieldError{{Field: "to", Code: "backup_is_lead"}}})
+			return
+		}
 		done(nil)
 		p.setMoves(append(p.moves, workload.Move{ClientID: c.ID, Role: role.value(), From: from, To: to.value()}))
 	})
@@ -284,17 +284,36 @@ func (p *plannerTab) suggest() {
 	p.compute(func() workload.Suggestion { return workload.Suggest(snap, locks) })
 }
 
-// compute runs a planner off the UI goroutine with the progress bar showing.
+// compute runs a planner off the UI goroutine with the progress bar showing, after
+// asking whether moves already in the draft may be replaced; one at a time.
 func (p *plannerTab) compute(plan func() workload.Suggestion) {
+	if p.computing {
+		return
+	}
+	if len(p.moves) == 0 {
+		p.run(plan)
+		return
+	}
+	a := p.w.app
+	a.showDialog(dialog.NewConfirm(T("workload.replace_title"), T("workload.replace_q"), func(ok bool) {
+		if ok {
+			p.run(plan)
+		}
+	}, a.win))
+}
+
+func (p *plannerTab) run(plan func() workload.Suggestion) {
+	p.computing = true
 	p.busy.Show()
 	p.busy.Start()
 	var s workload.Suggestion
 	p.w.app.background(func() { s = plan() }, func() {
+		p.computing = false
 		p.busy.Stop()
 		p.busy.Hide()
 		p.setMoves(s.Moves)
 		if !s.Reached {
-			p.w.app.showInfo(T("workload.suggest"), T("workload.not_reached."+cmpOr(s.Reason, "other")))
+			p.w.app.showInfo(T("workload.suggest"), T("workload.not_reached."+cmp.Or(s.Reason, "other")))
 		}
 	})
 }
@@ -323,15 +342,15 @@ func (p *plannerTab) askLeaving() {
 
 // editLocks lets the lead pick managers and clients the plan must not move.
 func (p *plannerTab) editLocks() {
-	var managerNames, clientNames []string
+	// Labels are numbered for namesakes (uniqueLabels), so each box is one person.
+	managerNames := uniqueLabels(p.snap.Managers, func(m workload.Manager) string { return m.Name })
+	clientNames := uniqueLabels(p.snap.Clients, func(c workload.Client) string { return c.Name })
 	managerIDs, clientIDs := map[string]int64{}, map[string]int64{}
-	for _, m := range p.snap.Managers {
-		managerNames = append(managerNames, m.Name)
-		managerIDs[m.Name] = m.ID
+	for i, m := range p.snap.Managers {
+		managerIDs[managerNames[i]] = m.ID
 	}
-	for _, c := range p.snap.Clients {
-		clientNames = append(clientNames, c.Name)
-		clientIDs[c.Name] = c.ID
+	for i, c := range p.snap.Clients {
+		clientIDs[clientNames[i]] = c.ID
 	}
 	managers, clients := widget.NewCheckGroup(managerNames, nil), widget.NewCheckGroup(clientNames, nil)
 	for name, id := range managerIDs {
@@ -396,7 +415,6 @@ func (p *plannerTab) askSave() {
 			if err == nil {
 				p.plan = pl
 				p.setSnapshot(p.snap)
-				p.saved.setValueQuietly(pl.ID)
 			}
 		})
 	})
@@ -434,7 +452,7 @@ func (p *plannerTab) askApply() {
 	from := newDateField()
 	from.SetDate(a.today())
 	reason := widgets.NewEntry()
-	reason.SetText(cmpOr(p.plan.Name, ""))
+	reason.SetText(cmp.Or(p.plan.Name, ""))
 	form := widgets.NewForm()
 	form.SetIntro(Tf("workload.apply_intro", map[string]any{"Count": len(p.moves)}))
 	form.Add("from", T("field.from"), from, true)
@@ -458,6 +476,7 @@ func (p *plannerTab) askApply() {
 			done(err)
 			if err == nil {
 				p.open(0)
+				p.saved.setValueQuietly(0)
 				p.w.reload() // the workload now is what the plan made it
 			}
 		})

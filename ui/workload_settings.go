@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"maps"
 
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -69,7 +70,7 @@ func (a *App) editFormula(c workload.Coefficients) {
 		in := &inputs{form: form}
 		edited := c
 		edited.Base = base.value()
-		edited.TierPoints, edited.ReportPoints = map[string]float64{}, copyMap(c.ReportPoints)
+		edited.TierPoints, edited.ReportPoints = map[string]float64{}, maps.Clone(c.ReportPoints)
 		read := formulaFields(&edited) // the same fields, pointing into edited
 		for i, f := range read {
 			*f.value = in.number(f.key, entries[i]) / f.scale
@@ -105,12 +106,4 @@ func indexOf(fields []formulaField, key string) int {
 		}
 	}
 	return -1
-}
-
-func copyMap(m map[string]float64) map[string]float64 {
-	out := make(map[string]float64, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
 }

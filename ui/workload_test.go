@@ -78,6 +78,9 @@ func TestPlannerSuggestsSavesAndApplies(t *testing.T) {
 	if err != nil || len(plans) != 1 || len(plans[0].Moves) != len(p.moves) {
 		t.Fatalf("saved plans %+v, %v", plans, err)
 	}
+	if p.saved.Selected != "Разгрузка ноября" {
+		t.Errorf("after saving, the plan chosen is %q", p.saved.Selected)
+	}
 	first := p.moves[0]
 	p.askApply()
 	settle(a)
@@ -97,6 +100,9 @@ func TestPlannerSuggestsSavesAndApplies(t *testing.T) {
 	}
 	if holder != first.To {
 		t.Errorf("after applying, the client's %s is %d, want %d", first.Role, holder, first.To)
+	}
+	if p.saved.value() != 0 || len(p.moves) != 0 {
+		t.Errorf("after applying, the planner shows plan %d with %d moves, want a new empty draft", p.saved.value(), len(p.moves))
 	}
 }
 

@@ -1,7 +1,9 @@
 package workload
 
 import (
+	"cmp"
 	"math"
+	"slices"
 
 	"leadboard/assets/locale"
 	"leadboard/charts"
@@ -82,11 +84,7 @@ func SortFullestFirst(loads []Load) {
 		}
 		return -1
 	}
-	for i := 1; i < len(loads); i++ { // insertion sort: stable, and a department is small
-		for j := i; j > 0 && key(loads[j]) > key(loads[j-1]); j-- {
-			loads[j], loads[j-1] = loads[j-1], loads[j]
-		}
-	}
+	slices.SortStableFunc(loads, func(a, b Load) int { return cmp.Compare(key(b), key(a)) })
 }
 
 // TrendChart is the department's utilization month by month, and one manager's
@@ -124,7 +122,7 @@ var planColumns = []table.Column{
 	{Key: "role", TitleRU: "Роль", TitleEN: "Role", Kind: table.Text},
 	{Key: "from", TitleRU: "Сейчас", TitleEN: "Now", Kind: table.Text},
 	{Key: "to", TitleRU: "Будет", TitleEN: "Will be", Kind: table.Text},
-	{Key: "points", TitleRU: "Пунктов", TitleEN: "Points", Kind: table.Number},
+	{Key: "points", TitleRU: "Баллов", TitleEN: "Points", Kind: table.Number},
 }
 
 // PlanTable lists a plan's moves, then the before and after figures: the highest
@@ -142,10 +140,7 @@ func PlanTable(s Snapshot, moves []Move, lang, name string) table.Table {
 	var rows [][]any
 	for _, m := range moves {
 		c := byID[m.ClientID]
-		points := c.Weight.Total()
-		if m.Role == data.RoleBackup {
-			points *= s.Coeffs.BackupShare
-		}
+		points := s.Coeffs.Points(c, m.Role)
 		rows = append(rows, []any{c.Name, w.T("role."+string(m.Role), nil), names[m.From], names[m.To], round1(points)})
 	}
 	out := s.Outcome(moves)

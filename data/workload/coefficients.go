@@ -129,10 +129,13 @@ func (c Coefficients) Validate() error {
 		bad("complexity_step", "range", 0, 0.49)
 	}
 	if !(c.BackupShare >= 0 && c.BackupShare <= 1) {
-		bad("backup_share", "range", 0, 1)
+		bad("backup_share", "range", 0, 100) // typed in per cent
 	}
-	if !(c.UnderBelow > 0 && c.UnderBelow < c.OverAbove && c.OverAbove <= 300) {
-		bad("under_below", "range", 1, c.OverAbove)
+	if !(c.OverAbove > 0 && c.OverAbove <= 300) {
+		bad("over_above", "range", 1, 300)
+	}
+	if !(c.UnderBelow > 0 && c.UnderBelow < c.OverAbove) {
+		bad("under_below", "range", 1, math.Max(1, c.OverAbove-1))
 	}
 	if len(errs) > 0 {
 		return &data.ValidationError{Fields: errs}

@@ -112,8 +112,7 @@ func staticWeights(ctx context.Context, s *data.Store, c Coefficients) (map[int6
 	out := map[int64]float64{}
 	err := s.EachRow(ctx, `SELECT c.id, c.tier, c.monthly_budget, c.complexity,
 			(SELECT count(*) FROM client_services x WHERE x.client_id = c.id),
-			coalesce((SELECT k.report_frequency FROM contracts k WHERE k.client_id = c.id AND k.status <> 'draft'
-				ORDER BY k.start_date DESC LIMIT 1), 'none')
+			`+reportingOf+`
 		FROM clients c`, nil, func(r *sql.Rows) error {
 		var cl Client
 		if err := r.Scan(&cl.ID, &cl.Tier, &cl.Budget, &cl.Complexity, &cl.Services, &cl.Reporting); err != nil {

@@ -3,6 +3,8 @@ package workload
 import (
 	"math"
 	"slices"
+
+	"leadboard/data"
 )
 
 // Load is what a manager carries.
@@ -16,6 +18,15 @@ type Load struct {
 	Backups  int                // clients backed up
 	// OnLeaveClients counts clients whose lead is this person while on leave.
 	OnLeaveClients int
+}
+
+// Points is what a client adds to whoever holds a role: its weight as lead, the
+// backup's share of it as backup.
+func (c Coefficients) Points(cl Client, role data.Role) float64 {
+	if role == data.RoleBackup {
+		return cl.Weight.Total() * c.BackupShare
+	}
+	return cl.Weight.Total()
 }
 
 // Points is the manager's whole load.

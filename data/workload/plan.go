@@ -107,6 +107,9 @@ const (
 	// WarnLocked: the client, the giver or the receiver is locked; "Manager" names
 	// the locked manager when it is one.
 	WarnLocked = "locked"
+	// WarnStale: someone else holds the role now than when the move was planned (a
+	// draft kept while the data changed); applying the plan would be refused.
+	WarnStale = "stale"
 )
 
 // renewalWindow is how close a contract's end makes a client's move risky.
@@ -167,6 +170,13 @@ func (s Snapshot) Warnings(moves []Move, locks Locks) []Warning {
 				p[k] = v
 			}
 			out = append(out, Warning{Move: mv, Code: code, Params: p})
+		}
+		holder := c.Lead
+		if mv.Role == data.RoleBackup {
+			holder = c.Backup
+		}
+		if holder != mv.From {
+			add(WarnStale, nil) // the role changed hands since the move was planned
 		}
 		if mv.To != 0 && c.Tier == tierA && known && to.Grade.Code == juniorGrade {
 			add(WarnTierAToJunior, nil)

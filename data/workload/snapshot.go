@@ -84,6 +84,12 @@ func (c Coefficients) weigh(cl Client) Breakdown {
 	}
 }
 
+// reportingOf is the SQL of a client c's reporting: the most frequent of its
+// active contracts ('none' without one). The view and the months use it alike.
+const reportingOf = `coalesce((SELECT k.report_frequency FROM contracts k WHERE k.client_id = c.id
+	AND k.status = 'active' ORDER BY CASE k.report_frequency WHEN 'weekly' THEN 0 WHEN 'biweekly' THEN 1
+	WHEN 'monthly' THEN 2 WHEN 'quarterly' THEN 3 ELSE 4 END LIMIT 1), 'none')`
+
 // recentDays is how far back "recent load" looks.
 const recentDays = 30
 
@@ -116,9 +122,7 @@ func clients(ctx context.Context, s *data.Store, c Coefficients, asOf time.Time,
 	var out []Client
 	err := s.EachRow(ctx, `SELECT c.id, c.name, c.tier, c.monthly_budget, c.complexity,
 			(SELECT count(*) FROM client_services x WHERE x.client_id = c.id),
-			coalesce((SELECT k.report_frequency FROM contracts k WHERE k.client_id = c.id AND k.status = 'active'
-				ORDER BY CASE k.report_frequency WHEN 'weekly' THEN 0 WHEN 'biweekly' THEN 1 WHEN 'monthly' THEN 2
-					WHEN 'quarterly' THEN 3 ELSE 4 END LIMIT 1), 'none'),
+			`+reportingOf+`,
 			coalesce((SELECT min(k.end_date) FROM contracts k WHERE k.client_id = c.id AND k.status = 'active'
 				AND k.end_date >= ?1), ''),
 			coalesce((SELECT a.staff_id FROM assignments a WHERE a.client_id = c.id AND a.role = 'lead'

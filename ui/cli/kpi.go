@@ -36,15 +36,15 @@ func (l *listFlag) Set(v string) error {
 	return nil
 }
 
-// kpiExport is the command line of a KPI chart or table export.
-type kpiExport struct {
+// chartExport is the command line of a chart or table export (KPI, workload).
+type chartExport struct {
 	db, what, level, granularity, from, to, period, format, out, delimiter string
 	kpis, entities                                                         listFlag
 	width, height                                                          int
 	average                                                                bool
 }
 
-func (e *env) kpiFlags(x *kpiExport) *flag.FlagSet {
+func (e *env) exportFlags(x *chartExport) *flag.FlagSet {
 	fs := e.flags("export")
 	fs.StringVar(&x.db, "db", "", "")
 	fs.StringVar(&x.what, "what", "", "")
@@ -68,8 +68,8 @@ func (e *env) kpiFlags(x *kpiExport) *flag.FlagSet {
 // exportKPI writes a KPI trend or ranking as a chart (PNG, SVG) or its table
 // (CSV, XLSX), computed exactly as the window computes it.
 func (e *env) exportKPI(args []string) int {
-	var x kpiExport
-	if !e.parse(e.kpiFlags(&x), args) {
+	var x chartExport
+	if !e.parse(e.exportFlags(&x), args) {
 		return ExitUsage
 	}
 	if len(x.kpis) == 0 || !x.valid() {
@@ -86,14 +86,14 @@ func (e *env) exportKPI(args []string) int {
 }
 
 // valid checks the flags every chart or table export needs.
-func (x kpiExport) valid() bool {
+func (x chartExport) valid() bool {
 	return x.db != "" && x.out != "" && validKPIFormat(x.format) && x.width >= 200 && x.height >= 150 &&
 		len([]rune(x.delimiter)) == 1
 }
 
 // exportView opens the database read-only, builds the view (a failure comes with
 // its exit code, already explained) and writes the file, atomically.
-func (e *env) exportView(x kpiExport, build func(ctx context.Context, st *data.Store) (kpiView, int, error)) int {
+func (e *env) exportView(x chartExport, build func(ctx context.Context, st *data.Store) (kpiView, int, error)) int {
 	st, err := data.Open(x.db, data.Options{ReadOnly: true})
 	if err != nil {
 		return e.fail(err)
@@ -125,7 +125,7 @@ type kpiView struct {
 	table table.Table
 }
 
-func (e *env) kpiView(ctx context.Context, st *data.Store, x kpiExport) (kpiView, error) {
+func (e *env) kpiView(ctx context.Context, st *data.Store, x chartExport) (kpiView, error) {
 	last := data.MonthOf(st.Today()) - 1 // the last full month
 	if x.what == whatRanking {
 		p, err := monthFlag(x.period, last)
@@ -166,7 +166,7 @@ func monthFlag(v string, def data.Month) (data.Month, error) {
 	return m, nil
 }
 
-func (e *env) writeKPI(v kpiView, x kpiExport) error {
+func (e *env) writeKPI(v kpiView, x chartExport) error {
 	return transfer.WriteFile(x.out, func(w io.Writer) error {
 		switch x.format {
 		case "png":

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 
@@ -18,8 +19,8 @@ const (
 // exportWorkload writes the workload chart (PNG, SVG) or table (CSV, XLSX), or the
 // plan Suggest makes for today's data (CSV, XLSX; PNG, SVG: before and after).
 func (e *env) exportWorkload(args []string) int {
-	var x kpiExport // the same flags; the KPI ones are not used
-	fs := e.kpiFlags(&x)
+	var x chartExport // --kpi, --entity and the like are not used here
+	fs := e.exportFlags(&x)
 	byTier := fs.Bool("by-tier", false, "")
 	if !e.parse(fs, args) {
 		return ExitUsage
@@ -49,6 +50,9 @@ func (e *env) workloadView(ctx context.Context, st *data.Store, what string, byT
 	msg := e.msg
 	if what == whatPlan {
 		plan := workload.Suggest(snap, workload.Locks{})
+		if !plan.Reached {
+			fmt.Fprintln(e.stderr, e.t("workload.not_reached."+cmp.Or(plan.Reason, "other"), nil))
+		}
 		chart := workload.PairChart(snap, plan.Moves, e.lang, charts.Print)
 		return kpiView{chart, workload.PlanTable(snap, plan.Moves, e.lang, msg.T("workload.plan_table", nil))}, nil
 	}
