@@ -1,0 +1,378 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"leadboard/data/review"
+)
+
+// ReviewCriterion is a criterion of a template version.
+type ReviewCriterion struct {
+	ID        int64
+	Code      string
+	NameRU    string
+	NameEN    string
+	Weight    int // per cent
+	AnchorsRU [5]string
+	AnchorsEN [5]string
+	Evidence  []string
+}
+
+// ReviewTemplate is one version of a grade's criteria.
+type ReviewTemplate struct {
+	ID       int64
+	GradeID  int64
+	Version  int
+	Criteria []ReviewCriterion
+}
+
+// validateCriteria: at least one criterion, names in both languages, unique codes,
+// weights from 1 to 100 adding up to 100.
+func validateCriteria(criteria []ReviewCriterion, ch *checker) {
+	if len(criteria) == 0 {
+		ch.add("criteria", "required")
+		return
+	}
+	total, codes := 0, map[string]bool{}
+	for _, c := range criteria {
+		if strings.TrimSpace(c.NameRU) == "" || strings.TrimSpace(c.NameEN) == "" {
+			ch.add("criteria", "criterion_unnamed")
+		}
+		if c.Weight < 1 || c.Weight > 100 {
+			ch.add("criteria", "weight_range")
+		}
+		code := strings.TrimSpace(c.Code)
+		if code == "" || codes[code] {
+			ch.add("criteria", "criterion_code")
+		}
+		codes[code] = true
+		total += c.Weight
+	}
+	if total != 100 {
+		ch.add("weights", "weights_sum", "Sum", total)
+	}
+}
+
+// ValidateCriteria checks a template's criteria as SaveTemplate would.
+func ValidateCriteria(criteria []ReviewCriterion) error {
+	var ch checker
+	validateCriteria(criteria, &ch)
+	return ch.err()
+}
+
+// SaveTemplate writes the criteria as the grade's next template version; cycles
+// already under way keep the version they started with.
+func (s *Store) SaveTemplate(ctx context.Context, gradeID int64, criteria []ReviewCriterion) (int64, error) {
+	var ch checker
+	validateCriteria(criteria, &ch)
+	if err := ch.err(); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := exists(ctx, tx, "grade_levels", gradeID, "grade", &ch); err != nil {
+			return err
+		}
+		if err := ch.err(); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO review_templates (grade_id, version, created_on)
+			VALUES (?1, (SELECT coalesce(max(version), 0) + 1 FROM review_templates WHERE grade_id = ?1), ?2)`,
+			gradeID, dateValue(s.Today()))
+		if err != nil {
+			return err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		for i, c := range criteria {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO review_criteria (template_id, position, code, name_ru, name_en,
+					weight, anchors_ru, anchors_en, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				id, i, strings.TrimSpace(c.Code), strings.TrimSpace(c.NameRU), strings.TrimSpace(c.NameEN), c.Weight,
+				strings.Join(c.AnchorsRU[:], "\n"), strings.Join(c.AnchorsEN[:], "\n"), strings.Join(c.Evidence, ",")); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return id, err
+}
+
+// Template reads a template version with its criteria in order.
+func (s *Store) Template(ctx context.Context, id int64) (ReviewTemplate, error) {
+	t := ReviewTemplate{ID: id}
+	err := s.read.QueryRowContext(ctx, `SELECT grade_id, version FROM review_templates WHERE id = ?`, id).
+		Scan(&t.GradeID, &t.Version)
+	if err != nil {
+		return t, s.notFound(err)
+	}
+	err = s.EachRow(ctx, `SELECT id, code, name_ru, name_en, weight, anchors_ru, anchors_en, evidence
+		FROM review_criteria WHERE template_id = ? ORDER BY position`, []any{id}, func(r *sql.Rows) error {
+		var c ReviewCriterion
+		var ru, en, evidence string
+		if err := r.Scan(&c.ID, &c.Code, &c.NameRU, &c.NameEN, &c.Weight, &ru, &en, &evidence); err != nil {
+			return err
+		}
+		copy(c.AnchorsRU[:], strings.Split(ru, "\n"))
+		copy(c.AnchorsEN[:], strings.Split(en, "\n"))
+		if evidence != "" {
+			c.Evidence = strings.Split(evidence, ",")
+		}
+		t.Criteria = append(t.Criteria, c)
+		return nil
+	})
+	return t, err
+}
+
+// currentTemplate is the newest version of a grade's template (0: none yet).
+func currentTemplate(ctx context.Context, tx *sql.Tx, gradeID int64) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM review_templates WHERE grade_id = ? ORDER BY version DESC LIMIT 1`,
+		gradeID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
+}
+
+// Cycle statuses.
+const (
+	CyclePlanned = "planned"
+	CycleOpen    = "open"
+	CycleClosed  = "closed"
+)
+
+// ReviewCycle is a round of reviews over a period.
+type ReviewCycle struct {
+	ID       int64
+	Name     string
+	From, To time.Time // the period reviewed
+	Due      time.Time
+	Status   string
+}
+
+// SaveCycle adds (ID 0) or edits a cycle; names are unique whatever the case.
+func (s *Store) SaveCycle(ctx context.Context, c ReviewCycle) (int64, error) {
+	c.Name = strings.TrimSpace(c.Name)
+	var ch checker
+	ch.required("name", c.Name)
+	ch.requiredDate("from", c.From)
+	ch.requiredDate("to", c.To)
+	ch.requiredDate("due", c.Due)
+	ch.notBefore("to", c.To, c.From)
+	ch.oneOf("status", c.Status, []string{CyclePlanned, CycleOpen, CycleClosed})
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var taken int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM review_cycles WHERE name_key = ? AND id <> ?`,
+			fold(c.Name), c.ID).Scan(&taken); err != nil {
+			return err
+		}
+		if taken > 0 {
+			ch.add("name", "duplicate")
+		}
+		if err := ch.err(); err != nil {
+			return err
+		}
+		if c.ID != 0 {
+			return execOne(ctx, tx, `UPDATE review_cycles SET name = ?, name_key = ?, period_from = ?, period_to = ?,
+				due_on = ?, status = ? WHERE id = ?`, c.Name, fold(c.Name), dateValue(c.From), dateValue(c.To),
+				dateValue(c.Due), c.Status, c.ID)
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO review_cycles (name, name_key, period_from, period_to, due_on, status)
+			VALUES (?, ?, ?, ?, ?, ?)`, c.Name, fold(c.Name), dateValue(c.From), dateValue(c.To), dateValue(c.Due), c.Status)
+		if err != nil {
+			return err
+		}
+		c.ID, err = res.LastInsertId()
+		return err
+	})
+	return c.ID, err
+}
+
+// AddParticipants opens a review for each person, on the current template of the
+// person's grade; someone already in the cycle is left as they are. A grade without
+// a template is an error on "template" naming nobody's review half-made: all or none.
+func (s *Store) AddParticipants(ctx context.Context, cycleID int64, staffIDs []int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var ch checker
+		for _, id := range staffIDs {
+			var grade int64
+			if err := tx.QueryRowContext(ctx, `SELECT grade_id FROM staff WHERE id = ? AND status <> 'left'`, id).
+				Scan(&grade); err != nil {
+				if errors.Is(err, sql.ErrNoRows) {
+					ch.add("staff", "invalid_choice")
+					continue
+				}
+				return err
+			}
+			tmpl, err := currentTemplate(ctx, tx, grade)
+			if err != nil {
+				return err
+			}
+			if tmpl == 0 {
+				ch.add("template", "no_template")
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO reviews (cycle_id, staff_id, template_id)
+				VALUES (?, ?, ?)`, cycleID, id, tmpl); err != nil {
+				return err
+			}
+		}
+		return ch.err()
+	})
+}
+
+// Rating is a rating of a criterion: 1-5, or 0 for "not applicable", with a comment.
+type Rating struct {
+	CriterionID int64
+	Rating      int
+	Comment     string
+}
+
+// SaveRatings writes the lead's (bySelf false) or the person's own ratings of a
+// draft review; a final review is read-only.
+func (s *Store) SaveRatings(ctx context.Context, reviewID int64, bySelf bool, ratings []Rating) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var ch checker
+		if err := checkDraft(ctx, tx, reviewID, &ch); err != nil {
+			return err
+		}
+		for _, r := range ratings {
+			if r.Rating < 0 || r.Rating > 5 {
+				ch.add("rating", "range", "Min", 1, "Max", 5)
+			}
+		}
+		if err := ch.err(); err != nil {
+			return err
+		}
+		for _, r := range ratings {
+			var rating any
+			if r.Rating > 0 {
+				rating = r.Rating
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO review_ratings (review_id, criterion_id, by_self, rating, comment)
+				SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM review_criteria k JOIN reviews v
+					ON v.template_id = k.template_id WHERE k.id = ?2 AND v.id = ?1)
+				ON CONFLICT DO UPDATE SET rating = excluded.rating, comment = excluded.comment`,
+				reviewID, r.CriterionID, bySelf, rating, strings.TrimSpace(r.Comment)); err != nil {
+				return err
+			}
+		}
+		if bySelf {
+			_, err := tx.ExecContext(ctx, `UPDATE reviews SET self_done = 1 WHERE id = ?`, reviewID)
+			return err
+		}
+		return nil
+	})
+}
+
+// checkDraft refuses to change a final review.
+func checkDraft(ctx context.Context, tx *sql.Tx, reviewID int64, ch *checker) error {
+	var status string
+	err := tx.QueryRowContext(ctx, `SELECT status FROM reviews WHERE id = ?`, reviewID).Scan(&status)
+	if err != nil {
+		return notFound(err)
+	}
+	if status == "final" {
+		ch.add("review", "review_final")
+	}
+	return nil
+}
+
+// FinalizeReview makes a review final: every criterion needs the lead's rating (or
+// "not applicable"); the score is the weighted average of the applicable ones.
+func (s *Store) FinalizeReview(ctx context.Context, reviewID int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var ch checker
+		if err := checkDraft(ctx, tx, reviewID, &ch); err != nil {
+			return err
+		}
+		if err := ch.err(); err != nil {
+			return err
+		}
+		var rated []review.Rated
+		missing := 0
+		rows, err := tx.QueryContext(ctx, `SELECT k.weight, r.review_id IS NOT NULL, coalesce(r.rating, 0)
+			FROM reviews v JOIN review_criteria k ON k.template_id = v.template_id
+			LEFT JOIN review_ratings r ON r.review_id = v.id AND r.criterion_id = k.id AND r.by_self = 0
+			WHERE v.id = ?`, reviewID)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var weight, rating int
+			var done bool
+			if err := rows.Scan(&weight, &done, &rating); err != nil {
+				rows.Close()
+				return err
+			}
+			if !done {
+				missing++
+			}
+			rated = append(rated, review.Rated{Weight: weight, Rating: rating})
+		}
+		rows.Close()
+		if missing > 0 {
+			ch.add("ratings", "ratings_missing", "Count", missing)
+			return ch.err()
+		}
+		score, ok := review.Score(rated)
+		var stored any
+		if ok {
+			stored = score
+		}
+		return execOne(ctx, tx, `UPDATE reviews SET status = 'final', score = ?, finalized_on = ? WHERE id = ?`,
+			stored, dateValue(s.Today()), reviewID)
+	})
+}
+
+// ReopenReview makes a final review a draft again; the reason is recorded.
+func (s *Store) ReopenReview(ctx context.Context, reviewID int64, reason string) error {
+	reason = strings.TrimSpace(reason)
+	var ch checker
+	ch.required("reason", reason)
+	if err := ch.err(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO review_reopenings (review_id, reopened_on, reason) VALUES (?, ?, ?)`,
+			reviewID, dateValue(s.Today()), reason); err != nil {
+			return err
+		}
+		return execOne(ctx, tx, `UPDATE reviews SET status = 'draft', score = NULL, finalized_on = NULL
+			WHERE id = ? AND status = 'final'`, reviewID)
+	})
+}
+
+// EnsureDefaultTemplates gives every grade without a template the default one for
+// its code (data/review), as version 1; grades of other codes are left to the lead.
+func (s *Store) EnsureDefaultTemplates(ctx context.Context) error {
+	grades, err := s.Grades(ctx)
+	if err != nil {
+		return err
+	}
+	for _, g := range grades {
+		var n int
+		if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM review_templates WHERE grade_id = ?`, g.ID).
+			Scan(&n); err != nil {
+			return s.classify(err)
+		}
+		defaults := review.DefaultCriteria(g.Code)
+		if n > 0 || defaults == nil {
+			continue
+		}
+		criteria := make([]ReviewCriterion, len(defaults))
+		for i, d := range defaults {
+			criteria[i] = ReviewCriterion{Code: d.Code, NameRU: d.NameRU, NameEN: d.NameEN, Weight: d.Weight,
+				AnchorsRU: d.AnchorsRU, AnchorsEN: d.AnchorsEN, Evidence: d.Evidence}
+		}
+		if _, err := s.SaveTemplate(ctx, g.ID, criteria); err != nil {
+			return err
+		}
+	}
+	return nil
+}
