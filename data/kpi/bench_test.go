@@ -180,3 +180,15 @@ func BenchmarkTrendOfEightManagers(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkEvidence is the evidence of all 200 managers for a half-year review:
+// every figure one pass for everyone.
+func BenchmarkEvidence(b *testing.B) {
+	s := benchdb.Store(b)
+	to, _ := data.ParseMonth(toMonth)
+	for b.Loop() {
+		if _, err := kpi.EvidenceOf(context.Background(), s, to-5, to); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
