@@ -13,13 +13,15 @@ import (
 type Bar struct {
 	Label string
 	Value float64
+	Color int // palette index; 0, the first colour, for plain bars
 }
 
 // BarChart is a column chart with the value written above each bar. Bars start at
 // zero: a bar's height is always proportional to its value.
 type BarChart struct {
-	Title string
-	Bars  []Bar
+	Title    string
+	Subtitle string // smaller, under the title
+	Bars     []Bar
 	// Format writes a value label; nil writes whole numbers.
 	Format func(float64) string
 	// Empty is shown instead of bars when there are none.
@@ -76,6 +78,13 @@ func (c BarChart) draw(r chart.Renderer, width, height int) {
 		r.Text(c.Title, pad, top+box.Height())
 		top += box.Height() + pad
 	}
+	if c.Subtitle != "" {
+		r.SetFontSize(labelSize * s)
+		r.SetFontColor(toDrawing(c.Style.Muted))
+		box := r.MeasureText(c.Subtitle)
+		r.Text(c.Subtitle, pad, top+box.Height()-pad/2)
+		top += box.Height() + pad/2
+	}
 	if len(c.Bars) == 0 {
 		r.SetFontSize(labelSize * s)
 		r.SetFontColor(toDrawing(c.Style.Muted))
@@ -95,7 +104,6 @@ func (c BarChart) draw(r chart.Renderer, width, height int) {
 	for _, b := range c.Bars {
 		maxV = math.Max(maxV, b.Value)
 	}
-	barColor := c.Style.color(0)
 	every := labelStride(r, c, slot, s)
 	for i, b := range c.Bars {
 		x0 := float64(pad) + float64(i)*slot
@@ -106,7 +114,7 @@ func (c BarChart) draw(r chart.Renderer, width, height int) {
 			h = int(math.Round(float64(plotH) * b.Value / maxV))
 		}
 		if h > 0 {
-			fill(r, barColor, left, bottom-h, left+int(bw), bottom)
+			fill(r, c.Style.color(b.Color), left, bottom-h, left+int(bw), bottom)
 		}
 		center := int(x0 + slot/2)
 		r.SetFontSize(valueSize * s)

@@ -28,7 +28,8 @@ func near(a, b uint32) bool {
 }
 
 func TestBarsStartAtZeroAndScaleWithValues(t *testing.T) {
-	c := BarChart{Bars: []Bar{{"Иванов", 5}, {"Петров", 8}, {"Сидоров", 0}}, Style: Print}
+	c := BarChart{Bars: []Bar{{Label: "Иванов", Value: 5}, {Label: "Петров", Value: 8}, {Label: "Сидоров", Value: 0}},
+		Style: Print}
 	const w, h = 600, 300
 	img, err := c.Image(w, h)
 	if err != nil {
@@ -57,6 +58,24 @@ func TestBarsStartAtZeroAndScaleWithValues(t *testing.T) {
 	}
 }
 
+func TestBarsTakeTheirOwnColourUnderASubtitle(t *testing.T) {
+	c := BarChart{Title: "Распределение оценок", Subtitle: "Завершено: 5 из 6", Style: Print,
+		Bars: []Bar{{Label: "Ниже ожиданий", Value: 1, Color: 5}, {Label: "Выше ожиданий", Value: 4}}}
+	const w, h = 600, 300
+	img, err := c.Image(w, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slot := float64(w-2*padding) / 2
+	if barTop(img, int(padding+slot/2), OkabeIto[5]) < 0 || barTop(img, int(padding+slot*1.5), OkabeIto[0]) < 0 {
+		t.Error("the bars are not in their palette colours")
+	}
+	var buf bytes.Buffer
+	if err := c.SVG(&buf, w, h); err != nil || !strings.Contains(buf.String(), "Завершено: 5 из 6") {
+		t.Errorf("no subtitle in the SVG: %v", err)
+	}
+}
+
 // subImage restricts scanning to rows from y down.
 func subImage(img image.Image, y int) image.Image {
 	return img.(interface {
@@ -66,7 +85,7 @@ func subImage(img image.Image, y int) image.Image {
 
 func TestSVGHasTitleLabelsAndValues(t *testing.T) {
 	c := BarChart{Title: "Клиенты на конец месяца", Style: Print,
-		Bars:   []Bar{{"янв 26", 61}, {"фев 26", 59}},
+		Bars:   []Bar{{Label: "янв 26", Value: 61}, {Label: "фев 26", Value: 59}},
 		Format: func(v float64) string { return "≈" + formatWhole(v) }}
 	var buf bytes.Buffer
 	if err := c.SVG(&buf, 800, 300); err != nil {

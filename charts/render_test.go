@@ -88,7 +88,7 @@ func checkWellFormed(t *testing.T, svg []byte) {
 }
 
 func TestSVGEscapesNames(t *testing.T) {
-	c := BarChart{Title: "Клиенты <топ>", Bars: []Bar{{"Рога & Копыта", 3}}, Style: Print}
+	c := BarChart{Title: "Клиенты <топ>", Bars: []Bar{{Label: "Рога & Копыта", Value: 3}}, Style: Print}
 	var buf bytes.Buffer
 	if err := c.SVG(&buf, 400, 200); err != nil {
 		t.Fatal(err)
