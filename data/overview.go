@@ -27,6 +27,9 @@ type Overview struct {
 	ClientsEnding     int   // clients those contracts belong to
 	OverdueComplaints int   // complaints and escalations open longer than their SLA
 	ClientsOverdue    int   // clients those complaints belong to
+	OverdueReviews    int   // reviews not final in open cycles past their due date
+	OverdueCycles     int   // those cycles
+	OverdueCycleID    int64 // the most overdue of them (0: none)
 }
 
 // Overview computes the home screen's figures with one query per figure group.
@@ -70,5 +73,12 @@ func (s *Store) Overview(ctx context.Context) (Overview, error) {
 		now.Format(DateTimeLayout), today, today, today, today).
 		Scan(&o.ActiveClients, &o.PausedClients, &o.MonthlyBudget, &o.ContractsEnding, &o.ClientsEnding,
 			&o.OverdueComplaints, &o.ClientsOverdue)
+	if err != nil {
+		return o, s.classify(err)
+	}
+	err = s.read.QueryRowContext(ctx, `SELECT count(*), count(DISTINCT c.id), coalesce(min(c.id), 0)
+		FROM review_cycles c JOIN reviews v ON v.cycle_id = c.id
+		WHERE c.status = 'open' AND c.due_on < ? AND v.status <> 'final'`, today).
+		Scan(&o.OverdueReviews, &o.OverdueCycles, &o.OverdueCycleID)
 	return o, s.classify(err)
 }

@@ -22,6 +22,25 @@ type ReviewCriterion struct {
 	Evidence  []string
 }
 
+// Name is the criterion's name in a language.
+func (c ReviewCriterion) Name(lang string) string {
+	if lang == "ru" {
+		return c.NameRU
+	}
+	return c.NameEN
+}
+
+// Anchor describes what a rating (1-5) of the criterion looks like, in a language.
+func (c ReviewCriterion) Anchor(lang string, rating int) string {
+	if rating < 1 || rating > 5 {
+		return ""
+	}
+	if lang == "ru" {
+		return c.AnchorsRU[rating-1]
+	}
+	return c.AnchorsEN[rating-1]
+}
+
 // ReviewTemplate is one version of a grade's criteria.
 type ReviewTemplate struct {
 	ID       int64
@@ -80,26 +99,34 @@ func (s *Store) SaveTemplate(ctx context.Context, gradeID int64, criteria []Revi
 		if err := ch.err(); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO review_templates (grade_id, version, created_on)
-			VALUES (?1, (SELECT coalesce(max(version), 0) + 1 FROM review_templates WHERE grade_id = ?1), ?2)`,
-			gradeID, dateValue(s.Today()))
-		if err != nil {
-			return err
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		for i, c := range criteria {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO review_criteria (template_id, position, code, name_ru, name_en,
-					weight, anchors_ru, anchors_en, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				id, i, strings.TrimSpace(c.Code), strings.TrimSpace(c.NameRU), strings.TrimSpace(c.NameEN), c.Weight,
-				strings.Join(c.AnchorsRU[:], "\n"), strings.Join(c.AnchorsEN[:], "\n"), strings.Join(c.Evidence, ",")); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		id, err = insertTemplate(ctx, tx, gradeID, criteria, s.Today())
+		return err
 	})
 	return id, err
+}
+
+// insertTemplate writes the grade's next template version.
+func insertTemplate(ctx context.Context, tx *sql.Tx, gradeID int64, criteria []ReviewCriterion, today time.Time) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO review_templates (grade_id, version, created_on)
+		VALUES (?1, (SELECT coalesce(max(version), 0) + 1 FROM review_templates WHERE grade_id = ?1), ?2)`,
+		gradeID, dateValue(today))
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	for i, c := range criteria {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO review_criteria (template_id, position, code, name_ru, name_en,
+				weight, anchors_ru, anchors_en, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, i, strings.TrimSpace(c.Code), strings.TrimSpace(c.NameRU), strings.TrimSpace(c.NameEN), c.Weight,
+			strings.Join(c.AnchorsRU[:], "\n"), strings.Join(c.AnchorsEN[:], "\n"), strings.Join(c.Evidence, ",")); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
 }
 
 // Template reads a template version with its criteria in order.
@@ -194,22 +221,23 @@ func (s *Store) SaveCycle(ctx context.Context, c ReviewCycle) (int64, error) {
 }
 
 // AddParticipants opens a review for each person, on the current template of the
-// person's grade; someone already in the cycle is left as they are. A grade without
-// a template is an error on "template" naming nobody's review half-made: all or none.
+// person's grade (a grade that has none gets its default one first); someone
+// already in the cycle is left as they are. All or none.
 func (s *Store) AddParticipants(ctx context.Context, cycleID int64, staffIDs []int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var ch checker
 		for _, id := range staffIDs {
 			var grade int64
-			if err := tx.QueryRowContext(ctx, `SELECT grade_id FROM staff WHERE id = ? AND status <> 'left'`, id).
-				Scan(&grade); err != nil {
+			var code string
+			if err := tx.QueryRowContext(ctx, `SELECT p.grade_id, g.code FROM staff p JOIN grade_levels g
+				ON g.id = p.grade_id WHERE p.id = ? AND p.status <> 'left'`, id).Scan(&grade, &code); err != nil {
 				if errors.Is(err, sql.ErrNoRows) {
 					ch.add("staff", "invalid_choice")
 					continue
 				}
 				return err
 			}
-			tmpl, err := currentTemplate(ctx, tx, grade)
+			tmpl, err := s.templateFor(ctx, tx, grade, code)
 			if err != nil {
 				return err
 			}
@@ -226,6 +254,35 @@ func (s *Store) AddParticipants(ctx context.Context, cycleID int64, staffIDs []i
 	})
 }
 
+// templateFor is the grade's current template, the default one written first
+// when the grade has none (0: none and no default for the grade's code).
+func (s *Store) templateFor(ctx context.Context, tx *sql.Tx, gradeID int64, code string) (int64, error) {
+	tmpl, err := currentTemplate(ctx, tx, gradeID)
+	if err != nil || tmpl != 0 {
+		return tmpl, err
+	}
+	defaults := DefaultCriteria(code)
+	if defaults == nil {
+		return 0, nil
+	}
+	return insertTemplate(ctx, tx, gradeID, defaults, s.Today())
+}
+
+// DefaultCriteria are the default template's criteria for a grade code (nil: no
+// default for that code).
+func DefaultCriteria(code string) []ReviewCriterion {
+	defaults := review.DefaultCriteria(code)
+	if defaults == nil {
+		return nil
+	}
+	criteria := make([]ReviewCriterion, len(defaults))
+	for i, d := range defaults {
+		criteria[i] = ReviewCriterion{Code: d.Code, NameRU: d.NameRU, NameEN: d.NameEN, Weight: d.Weight,
+			AnchorsRU: d.AnchorsRU, AnchorsEN: d.AnchorsEN, Evidence: d.Evidence}
+	}
+	return criteria
+}
+
 // Rating is a rating of a criterion: 1-5, or 0 for "not applicable", with a comment.
 type Rating struct {
 	CriterionID int64
@@ -236,38 +293,56 @@ type Rating struct {
 // SaveRatings writes the lead's (bySelf false) or the person's own ratings of a
 // draft review; a final review is read-only.
 func (s *Store) SaveRatings(ctx context.Context, reviewID int64, bySelf bool, ratings []Rating) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return saveRatings(ctx, tx, reviewID, bySelf, ratings) })
+}
+
+// SaveReview writes a draft review as the form holds it, in one transaction: the
+// lead's ratings, the person's own (none: the self-review is not in) and the notes.
+func (s *Store) SaveReview(ctx context.Context, reviewID int64, lead, self []Rating, notes ReviewNotes) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var ch checker
-		if err := checkDraft(ctx, tx, reviewID, &ch); err != nil {
+		if err := saveRatings(ctx, tx, reviewID, false, lead); err != nil {
 			return err
 		}
-		for _, r := range ratings {
-			if r.Rating < 0 || r.Rating > 5 {
-				ch.add("rating", "range", "Min", 1, "Max", 5)
-			}
-		}
-		if err := ch.err(); err != nil {
-			return err
-		}
-		for _, r := range ratings {
-			var rating any
-			if r.Rating > 0 {
-				rating = r.Rating
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO review_ratings (review_id, criterion_id, by_self, rating, comment)
-				SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM review_criteria k JOIN reviews v
-					ON v.template_id = k.template_id WHERE k.id = ?2 AND v.id = ?1)
-				ON CONFLICT DO UPDATE SET rating = excluded.rating, comment = excluded.comment`,
-				reviewID, r.CriterionID, bySelf, rating, strings.TrimSpace(r.Comment)); err != nil {
+		if len(self) > 0 {
+			if err := saveRatings(ctx, tx, reviewID, true, self); err != nil {
 				return err
 			}
 		}
-		if bySelf {
-			_, err := tx.ExecContext(ctx, `UPDATE reviews SET self_done = 1 WHERE id = ?`, reviewID)
+		return saveNotes(ctx, tx, reviewID, notes)
+	})
+}
+
+func saveRatings(ctx context.Context, tx *sql.Tx, reviewID int64, bySelf bool, ratings []Rating) error {
+	var ch checker
+	if err := checkDraft(ctx, tx, reviewID, &ch); err != nil {
+		return err
+	}
+	for _, r := range ratings {
+		if r.Rating < 0 || r.Rating > 5 {
+			ch.add("rating", "range", "Min", 1, "Max", 5)
+		}
+	}
+	if err := ch.err(); err != nil {
+		return err
+	}
+	for _, r := range ratings {
+		var rating any
+		if r.Rating > 0 {
+			rating = r.Rating
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO review_ratings (review_id, criterion_id, by_self, rating, comment)
+			SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM review_criteria k JOIN reviews v
+				ON v.template_id = k.template_id WHERE k.id = ?2 AND v.id = ?1)
+			ON CONFLICT DO UPDATE SET rating = excluded.rating, comment = excluded.comment`,
+			reviewID, r.CriterionID, bySelf, rating, strings.TrimSpace(r.Comment)); err != nil {
 			return err
 		}
-		return nil
-	})
+	}
+	if bySelf {
+		_, err := tx.ExecContext(ctx, `UPDATE reviews SET self_done = 1 WHERE id = ?`, reviewID)
+		return err
+	}
+	return nil
 }
 
 // checkDraft refuses to change a final review.
@@ -361,14 +436,9 @@ func (s *Store) EnsureDefaultTemplates(ctx context.Context) error {
 			Scan(&n); err != nil {
 			return s.classify(err)
 		}
-		defaults := review.DefaultCriteria(g.Code)
-		if n > 0 || defaults == nil {
+		criteria := DefaultCriteria(g.Code)
+		if n > 0 || criteria == nil {
 			continue
-		}
-		criteria := make([]ReviewCriterion, len(defaults))
-		for i, d := range defaults {
-			criteria[i] = ReviewCriterion{Code: d.Code, NameRU: d.NameRU, NameEN: d.NameEN, Weight: d.Weight,
-				AnchorsRU: d.AnchorsRU, AnchorsEN: d.AnchorsEN, Evidence: d.Evidence}
 		}
 		if _, err := s.SaveTemplate(ctx, g.ID, criteria); err != nil {
 			return err

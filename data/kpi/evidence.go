@@ -17,6 +17,13 @@ import (
 var EvidenceCodes = []string{"kpi_attainment", "response_median", "response_sla", "complaints", "reports_on_time",
 	"reports_missing", "retention", "renewals_rub", "upsell_rub", "cross_sell_rub", "satisfaction", "feedback"}
 
+// EvidenceUnits are the units the figures are written in.
+var EvidenceUnits = map[string]string{"kpi_attainment": data.UnitPercent, "response_median": data.UnitHours,
+	"response_sla": data.UnitPercent, "complaints": data.UnitCount, "reports_on_time": data.UnitPercent,
+	"reports_missing": data.UnitCount, "retention": data.UnitPercent, "renewals_rub": data.UnitRoubles,
+	"upsell_rub": data.UnitRoubles, "cross_sell_rub": data.UnitRoubles, "satisfaction": data.UnitScore,
+	"feedback": data.UnitScore}
+
 // EvidenceFigure is one evidence figure of a person: their value and the team's median
 // (NaN: not measured).
 type EvidenceFigure struct {
