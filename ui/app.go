@@ -64,6 +64,7 @@ type App struct {
 	clients   *clientsScreen
 	workload  *workloadScreen
 	kpi       *kpiScreen
+	reviews   *reviewsScreen
 	settings  *settingsScreen
 }
 
@@ -143,8 +144,9 @@ func (a *App) build() {
 	a.clients = newClientsScreen(a)
 	a.workload = newWorkloadScreen(a)
 	a.kpi = newKPIScreen(a)
+	a.reviews = newReviewsScreen(a)
 	a.settings = newSettingsScreen(a)
-	a.screens = []screen{a.overview, a.staff, a.clients, a.workload, a.kpi, a.settings}
+	a.screens = []screen{a.overview, a.staff, a.clients, a.workload, a.kpi, a.reviews, a.settings}
 
 	a.nav = widget.NewList(
 		func() int { return len(a.screens) },

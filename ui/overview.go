@@ -124,6 +124,8 @@ func (s *overviewScreen) apply(o data.Overview) {
 		team = append(team, s.tile("grade:"+grade.Code, integer(g.Count), grade.Name(currentLang()), "",
 			func() { s.app.staff.showFiltered(data.StaffFilter{GradeID: grade.ID}) }))
 	}
+	team = append(team, s.tile("overdue_reviews", integer(o.OverdueReviews), T("overview.overdue_reviews"),
+		countNote("overview.in_cycles", o.OverdueCycles), func() { s.app.reviews.showCycle(o.OverdueCycleID) }))
 	s.team.Objects = team
 	s.team.Refresh()
 

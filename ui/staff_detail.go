@@ -32,6 +32,7 @@ type staffDetail struct {
 	log       *widgets.Table[data.InteractionRow]
 	clientTab *container.TabItem
 	logTab    *container.TabItem
+	feedback  *feedbackTab
 	tabs      *container.AppTabs
 	root      fyne.CanvasObject
 }
@@ -61,8 +62,9 @@ func newStaffDetail(s *staffScreen, id int64) *staffDetail {
 	exportHistory := exportList(a, d.history, func(rows []data.GradeHistoryRow, lang string) table.Table {
 		return transfer.GradeHistoryTable(d.current.Person.FullName, rows, lang)
 	})
+	d.feedback = newFeedbackTab(a, id)
 	d.tabs = container.NewAppTabs(d.clientTab, container.NewTabItem(T("staff.tab.grades"), withTools(d.history, exportHistory)),
-		d.logTab)
+		d.logTab, d.feedback.item)
 	top := container.NewBorder(nil, nil, back, container.NewHBox(d.edit, d.archive),
 		container.NewVBox(d.heading, d.subtitle))
 	d.root = container.NewBorder(container.NewVBox(top, d.info.object(), widget.NewSeparator()), nil, nil, nil, d.tabs)
@@ -73,6 +75,7 @@ func (d *staffDetail) reload() {
 	load(d.screen.app, &d.loads, func(ctx context.Context, st *data.Store) (data.StaffDetail, error) {
 		return st.StaffDetail(ctx, d.id)
 	}, d.apply)
+	d.feedback.reload()
 }
 
 func (d *staffDetail) apply(v data.StaffDetail) {
@@ -101,6 +104,9 @@ func (d *staffDetail) apply(v data.StaffDetail) {
 	d.clientTab.Text = Tf("staff.tab.clients_n", map[string]any{"Count": len(v.Assignments)})
 	d.logTab.Text = Tf("staff.tab.interactions_n", map[string]any{"Count": len(v.Interactions)})
 	d.tabs.Refresh()
+	if p.Status == data.StaffLeft { // feedback is on people at work
+		d.feedback.add.Hide()
+	}
 }
 
 // askArchive records that the person left, on a date the user confirms.

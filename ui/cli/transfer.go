@@ -161,6 +161,8 @@ func (e *env) exportFile(args []string) int {
 		return e.exportKPI(args)
 	case whatWorkload, whatPlan:
 		return e.exportWorkload(args)
+	case whatReviewScores:
+		return e.exportReviews(args)
 	}
 	fs := e.flags("export")
 	db := fs.String("db", "", "")

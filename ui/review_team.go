@@ -1,0 +1,221 @@
+package ui
+
+import (
+	"context"
+	"image"
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"leadboard/charts"
+	"leadboard/data"
+	"leadboard/data/calibration"
+	"leadboard/data/table"
+	"leadboard/ui/widgets"
+)
+
+// teamTab compares the team's reviews: one view at a time, its chart above and
+// its table below, both exportable.
+type teamTab struct {
+	s       *reviewsScreen
+	loads   ticket
+	cycles  []data.CycleSummary
+	cycle   *choice[int64]
+	view    *choice[string]
+	current teamData
+	chart   *widgets.ChartView
+	table   *widget.Table
+	rows    [][]string
+	header  []string
+	root    fyne.CanvasObject
+}
+
+// Views of the team tab.
+const (
+	viewHistogram = "histogram"
+	viewHistory   = "history"
+	viewHeatmap   = "heatmap"
+	viewNineBox   = "ninebox"
+	viewGaps      = "gaps"
+)
+
+var teamViews = []string{viewHistogram, viewHeatmap, viewNineBox, viewGaps, viewHistory}
+
+// teamData is a cycle's results and, for the history, every cycle's.
+type teamData struct {
+	cycles []data.CycleSummary
+	cycle  calibration.Results
+	all    calibration.Results
+}
+
+func newTeamTab(s *reviewsScreen) *teamTab {
+	t := &teamTab{s: s}
+	t.cycle = newChoice([]int64{}, func(int64) string { return "" }, func(int64) { t.reload() })
+	t.view = newChoice(teamViews, func(v string) string { return T("reviews.view." + v) }, func(string) { t.show() })
+	t.view.setValueQuietly(viewHistogram)
+	t.chart = widgets.NewChartView(fyne.NewSize(640, 380), s.app.background)
+	t.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(t.rows), len(t.header) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Row < len(t.rows) && id.Col < len(t.rows[id.Row]) {
+				o.(*widget.Label).SetText(t.rows[id.Row][id.Col])
+			}
+		})
+	t.table.ShowHeaderColumn = false
+	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(t.header) {
+			o.(*widget.Label).SetText(t.header[id.Col])
+		}
+	}
+	saveChart := widget.NewButtonWithIcon(T("kpi.save_chart"), theme.DownloadIcon(), t.exportChart)
+	saveTable := widget.NewButtonWithIcon(T("export.open"), theme.DownloadIcon(), func() {
+		tb := t.tableOf(currentLang())
+		t.s.app.exportDialog(tb, len(t.rows))
+	})
+	controls := container.NewHBox(widget.NewLabel(T("reviews.cycle")), sized(t.cycle, 300), widget.NewLabel(T("reviews.view")),
+		sized(t.view, 260), saveChart, saveTable)
+	split := container.NewVSplit(t.chart, t.table)
+	split.Offset = 0.62
+	t.root = container.NewBorder(controls, nil, nil, nil, split)
+	return t
+}
+
+func (t *teamTab) reload() {
+	chosen := t.cycle.value()
+	load(t.s.app, &t.loads, func(ctx context.Context, st *data.Store) (teamData, error) {
+		var d teamData
+		var err error
+		if d.cycles, err = st.ReviewCycles(ctx); err != nil {
+			return d, err
+		}
+		if chosen == 0 {
+			chosen = calibration.DefaultCycle(d.cycles)
+		}
+		if d.cycle, err = calibration.Load(ctx, st, chosen); err != nil {
+			return d, err
+		}
+		d.all, err = calibration.Load(ctx, st, 0)
+		return d, err
+	}, func(d teamData) {
+		t.current = d
+		ids := make([]int64, len(d.cycles))
+		for i, c := range d.cycles {
+			ids[i] = c.ID
+		}
+		t.cycle.setValues(ids, func(id int64) string {
+			for _, c := range d.cycles {
+				if c.ID == id {
+					return c.Name
+				}
+			}
+			return ""
+		})
+		t.cycle.setValueQuietly(d.cycle.CycleID)
+		t.show()
+	})
+}
+
+// show draws the chosen view and fills its table.
+func (t *teamTab) show() {
+	style, lang := screenChartStyle(t.s.app), currentLang()
+	render := t.renderer(lang, style)
+	t.chart.SetChart(func(w, h int) (image.Image, error) { return render.Image(w, h) })
+	t.fillTable(t.tableOf(lang))
+}
+
+// chartImage is what every chart of the tab can do.
+type chartImage interface {
+	Image(width, height int) (image.Image, error)
+	PNG(out io.Writer, width, height int) error
+	SVG(out io.Writer, width, height int) error
+}
+
+func (t *teamTab) renderer(lang string, style charts.Style) chartImage {
+	r := t.current.cycle
+	switch t.view.value() {
+	case viewHistory:
+		all := t.current.all
+		return all.History(r.DefaultHistoryPeople()).Chart(lang, style)
+	case viewHeatmap:
+		return r.HeatmapChart(lang, style)
+	case viewNineBox:
+		return r.NineBoxChart(lang, style)
+	case viewGaps:
+		return r.GapsChart(lang, style)
+	}
+	return r.HistogramChart(lang, style)
+}
+
+func (t *teamTab) tableOf(lang string) table.Table {
+	r := t.current.cycle
+	switch t.view.value() {
+	case viewHistory:
+		return t.current.all.History(r.DefaultHistoryPeople()).Table(lang)
+	case viewHeatmap:
+		return r.ScoresTable(lang)
+	case viewNineBox:
+		return r.NineBoxTable(lang)
+	case viewGaps:
+		return r.GapsTable(lang)
+	}
+	return r.HistogramTable(lang)
+}
+
+// fillTable shows a view's table as the export writes it.
+func (t *teamTab) fillTable(tb table.Table) {
+	lang := currentLang()
+	t.header = make([]string, len(tb.Columns))
+	for i, c := range tb.Columns {
+		t.header[i] = c.Title(lang)
+	}
+	t.rows = nil
+	_ = tb.Rows(func(row []any) error { // in memory: cannot fail
+		cells := make([]string, len(row))
+		for i, v := range row {
+			cells[i] = tableCellText(tb.Columns[i].Kind, v)
+		}
+		t.rows = append(t.rows, cells)
+		return nil
+	})
+	for i := range t.header {
+		width := float32(110)
+		if i == 0 {
+			width = 220
+		}
+		t.table.SetColumnWidth(i, width)
+	}
+	t.table.Refresh()
+}
+
+// tableCellText writes a table cell as the window shows it.
+func tableCellText(kind table.Kind, v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case int64:
+		return integer(int(x))
+	case float64:
+		if kind == table.Percent {
+			return number(x*100, 1) + " %"
+		}
+		return number(x, 2)
+	case bool:
+		if x {
+			return T("choice.yes")
+		}
+		return ""
+	}
+	return ""
+}
+
+func (t *teamTab) exportChart() {
+	c := t.renderer(currentLang(), charts.Print)
+	title := t.tableOf(currentLang()).Name
+	t.s.app.chartExportDialog(title, c.PNG, c.SVG)
+}
