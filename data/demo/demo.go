@@ -1,8 +1,10 @@
 // Package demo fills an empty Leadboard database with a realistic, reproducible
 // history of an account-management department of a Russian advertising agency:
 // people and their grade history, clients with contacts, contracts, budgets and
-// spells of service, who served them when, the communication log, and the KPIs: the
-// clients' monthly campaign results and the targets.
+// spells of service, who served them when, the communication log, the KPIs (the
+// clients' monthly campaign results and the targets), and the performance reviews
+// (two closed half-year cycles and an open one, rated as the log bears out) with the
+// other departments' feedback.
 //
 // The same Seed and AsOf always give byte-identical tables. The data is complete up
 // to the start of AsOf: assignments and contracts are stated as of AsOf, the last
@@ -52,6 +54,7 @@ type Options struct {
 type Summary struct {
 	Staff, Clients, Contacts, Contracts, Assignments, Interactions int
 	KPIValues, KPITargets                                          int
+	ReviewCycles, Reviews, Feedback                                int // review cycles, reviews, feedback entries
 	// Stars are the ids of clients whose budget and leads grow strongly while the
 	// cost per lead falls; Decliners the ids of clients whose budget and leads fall
 	// while the cost per lead rises (some of them have left since).
@@ -76,6 +79,7 @@ func Generate(ctx context.Context, s *data.Store, opt Options) (Summary, error) 
 	g := &gen{
 		draws:    draws{rand.New(rand.NewPCG(uint64(opt.Seed), 0x9E3779B97F4A7C15))},
 		camp:     draws{rand.New(rand.NewPCG(uint64(opt.Seed), 0xD1B54A32D192ED03))},
+		rev:      draws{rand.New(rand.NewPCG(uint64(opt.Seed), 0x94D049BB133111EB))},
 		p:        p,
 		asOf:     dayOf(asOf),
 		progress: opt.Progress,
@@ -107,14 +111,15 @@ func Generate(ctx context.Context, s *data.Store, opt Options) (Summary, error) 
 }
 
 func checkEmpty(ctx context.Context, tx *sql.Tx) error {
-	var staff, clients int
-	err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM staff), (SELECT count(*) FROM clients)`).
-		Scan(&staff, &clients)
+	var staff, clients, cycles int
+	err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM staff), (SELECT count(*) FROM clients),
+		(SELECT count(*) FROM review_cycles)`).Scan(&staff, &clients, &cycles)
 	if err != nil {
 		return err
 	}
-	if staff+clients > 0 {
-		return fmt.Errorf("%w (%d staff, %d clients); create a new database for the demo", ErrNotEmpty, staff, clients)
+	if staff+clients+cycles > 0 {
+		return fmt.Errorf("%w (%d staff, %d clients, %d review cycles); create a new database for the demo",
+			ErrNotEmpty, staff, clients, cycles)
 	}
 	return nil
 }
@@ -179,7 +184,13 @@ type gen struct {
 	// camp draws budgets and campaign results. A stream of its own keeps them from
 	// reshuffling the rest of the demo: the log of a seed stays the same when the
 	// KPI model changes, and the other way round.
-	camp     draws
+	camp draws
+	// rev draws the performance reviews and the departments' feedback (reviews.go),
+	// after everything else, from the evidence the log left (ev: by person and month)
+	// and a trait of each person's own (ability).
+	rev      draws
+	ev       [][]evidence
+	ability  []float64
 	p        params
 	progress func(float64)
 	lastRep  float64

@@ -317,4 +317,8 @@ func TestLargeDemo(t *testing.T) {
 	}
 	checkAssignments(t, db)
 	checkHistory(t, db, windowOf(asOf, 60))
+	if sum.ReviewCycles != 3 || sum.Reviews < 500 || sum.Feedback < 3000 ||
+		queryInt(t, db, `SELECT count(*) FROM reviews`) != sum.Reviews {
+		t.Errorf("%d review cycles, %d reviews, %d feedback entries", sum.ReviewCycles, sum.Reviews, sum.Feedback)
+	}
 }

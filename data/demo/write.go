@@ -56,6 +56,9 @@ func (g *gen) write(ctx context.Context, tx *sql.Tx) (Summary, error) {
 		w.buildIndex(q)
 		g.report(0.65 + 0.25*float64(i+1)/float64(len(rebuild)))
 	}
+	if err := g.writeReviews(w, &sum); err != nil {
+		return sum, err
+	}
 	return sum, w.err
 }
 
@@ -230,6 +233,7 @@ func (g *gen) writeInteractions(w *writer, sum *Summary) error {
 			}
 			rows.add(c.id, staff, r.at.String(), r.channel, r.kind, resp, resolved, sat, amount, dateOrNull(r.due), r.note)
 		}
+		g.tally(c, buf)
 		sum.Interactions += len(buf)
 		g.report(0.1 + 0.4*float64(i+1)/float64(len(g.clients)))
 	}
