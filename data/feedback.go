@@ -140,19 +140,93 @@ func ratingValue(v int) any {
 	return v
 }
 
+// feedbackColumns are an entry's columns in Feedback's order (f: the feedback table).
+const feedbackColumns = `f.id, f.staff_id, f.department_id, f.given_on, f.author, coalesce(f.handoff, 0),
+	coalesce(f.briefs, 0), coalesce(f.deadlines, 0), coalesce(f.communication, 0), f.comment`
+
+func (f *Feedback) scanArgs() []any {
+	return []any{&f.ID, &f.StaffID, &f.DepartmentID, scanTime(&f.On), &f.Author, &f.Handoff, &f.Briefs,
+		&f.Deadlines, &f.Communication, &f.Comment}
+}
+
 // FeedbackOf lists a person's feedback, newest first.
 func (s *Store) FeedbackOf(ctx context.Context, staffID int64) ([]Feedback, error) {
 	var out []Feedback
-	err := s.EachRow(ctx, `SELECT id, staff_id, department_id, given_on, author, coalesce(handoff, 0),
-			coalesce(briefs, 0), coalesce(deadlines, 0), coalesce(communication, 0), comment
-		FROM feedback WHERE staff_id = ? ORDER BY given_on DESC, id DESC`, []any{staffID}, func(r *sql.Rows) error {
+	err := s.EachRow(ctx, `SELECT `+feedbackColumns+` FROM feedback f
+		WHERE f.staff_id = ? ORDER BY f.given_on DESC, f.id DESC`, []any{staffID}, func(r *sql.Rows) error {
 		var f Feedback
-		if err := r.Scan(&f.ID, &f.StaffID, &f.DepartmentID, scanTime(&f.On), &f.Author, &f.Handoff, &f.Briefs,
-			&f.Deadlines, &f.Communication, &f.Comment); err != nil {
+		if err := r.Scan(f.scanArgs()...); err != nil {
 			return err
 		}
 		out = append(out, f)
 		return nil
 	})
 	return out, err
+}
+
+// FeedbackRow is an entry with the names of the person and the department.
+type FeedbackRow struct {
+	Feedback
+	StaffName      string
+	DepartmentName string
+}
+
+// AllFeedback lists every entry, for exports: by date, person and department.
+func (s *Store) AllFeedback(ctx context.Context) ([]FeedbackRow, error) {
+	var out []FeedbackRow
+	err := s.EachRow(ctx, `SELECT `+feedbackColumns+`, s.full_name, d.name FROM feedback f
+		JOIN staff s ON s.id = f.staff_id JOIN departments d ON d.id = f.department_id
+		ORDER BY f.given_on, s.full_name, d.name_key, f.id`, nil, func(r *sql.Rows) error {
+		var f FeedbackRow
+		if err := r.Scan(append(f.scanArgs(), &f.StaffName, &f.DepartmentName)...); err != nil {
+			return err
+		}
+		out = append(out, f)
+		return nil
+	})
+	return out, err
+}
+
+// Departments lists the departments, archived ones included, inside the
+// transaction (an import matches names against them).
+func (t *Tx) Departments() ([]Department, error) {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT id, name, archived_on FROM departments ORDER BY name_key`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Department
+	for rows.Next() {
+		var d Department
+		if err := rows.Scan(&d.ID, &d.Name, scanTime(&d.ArchivedOn)); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// FindFeedback lists a person's entries from a department on a day by an author,
+// whatever the author's case and spacing, oldest first (an entry's natural key, for
+// imports; nothing keeps the key unique).
+func (t *Tx) FindFeedback(staffID, departmentID int64, on time.Time, author string) ([]Feedback, error) {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT `+feedbackColumns+` FROM feedback f
+		WHERE f.staff_id = ? AND f.department_id = ? AND f.given_on = ? ORDER BY f.id`,
+		staffID, departmentID, dateValue(on))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	want := fold(strings.Join(strings.Fields(author), " "))
+	var out []Feedback
+	for rows.Next() {
+		var f Feedback
+		if err := rows.Scan(f.scanArgs()...); err != nil {
+			return nil, err
+		}
+		if fold(strings.Join(strings.Fields(f.Author), " ")) == want {
+			out = append(out, f)
+		}
+	}
+	return out, rows.Err()
 }

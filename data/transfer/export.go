@@ -103,6 +103,29 @@ func InteractionTable(rows []data.InteractionRow, lang string) table.Table {
 	return table.FromRows(tableName(Interactions, lang), Columns(Interactions), out)
 }
 
+// feedbackRow writes an entry the way the import reads it: the person's full name,
+// the department's name, an empty cell for a rating not given.
+func feedbackRow(r data.FeedbackRow) []any {
+	return []any{r.StaffName, r.DepartmentName, table.DateValue(r.On), r.Author, ratingCell(r.Handoff),
+		ratingCell(r.Briefs), ratingCell(r.Deadlines), ratingCell(r.Communication), r.Comment}
+}
+
+func ratingCell(v int) any {
+	if v == 0 {
+		return nil
+	}
+	return int64(v)
+}
+
+// FeedbackTable is a list of feedback entries as a table.
+func FeedbackTable(rows []data.FeedbackRow, lang string) table.Table {
+	out := make([][]any, len(rows))
+	for i, r := range rows {
+		out[i] = feedbackRow(r)
+	}
+	return table.FromRows(tableName(Feedback, lang), Columns(Feedback), out)
+}
+
 // WholeTable is everything of a kind in the database, for the command line's export:
 // the whole log is streamed from the database, never held in memory.
 func WholeTable(ctx context.Context, st *data.Store, k Kind, lang string) (table.Table, error) {
@@ -127,6 +150,9 @@ func WholeTable(ctx context.Context, st *data.Store, k Kind, lang string) (table
 			Rows: func(yield func([]any) error) error {
 				return st.EachInteraction(ctx, func(r data.InteractionRow) error { return yield(interactionRow(r, lang)) })
 			}}, nil
+	case Feedback:
+		rows, err := st.AllFeedback(ctx)
+		return FeedbackTable(rows, lang), err
 	case KPI:
 		return table.Table{Name: tableName(KPI, lang), Columns: Columns(KPI),
 			Rows: func(yield func([]any) error) error {

@@ -20,11 +20,12 @@ const (
 	Assignments  Kind = "assignments"
 	Interactions Kind = "interactions"
 	KPI          Kind = "kpi"
+	Feedback     Kind = "feedback"
 )
 
 // Kinds lists them in the order they are best imported: people and clients first,
 // then what refers to them.
-var Kinds = []Kind{Staff, Clients, Contacts, Contracts, Assignments, Interactions, KPI}
+var Kinds = []Kind{Staff, Clients, Contacts, Contracts, Assignments, Interactions, KPI, Feedback}
 
 // outcome is what importing one row did.
 type outcome int

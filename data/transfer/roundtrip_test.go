@@ -94,6 +94,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			src, _ := demoStore(t)
+			addFeedback(t, src)
 			first := exportAll(t, src, t.TempDir(), c.format, c.lang, c.delim)
 
 			dst, dstPath := freshStore(t)
@@ -157,6 +158,37 @@ func firstDiff(a, b string) string {
 		}
 	}
 	return fmt.Sprintf("lengths %d and %d lines", len(al), len(bl))
+}
+
+// addFeedback gives some people of a database feedback from each department: full
+// and partial ratings, a comment only, text a spreadsheet would take for a formula,
+// no author. The authors are names no generated entry has.
+func addFeedback(t *testing.T, st *data.Store) {
+	t.Helper()
+	ctx := context.Background()
+	people, err := st.ListStaff(ctx, data.StaffFilter{Statuses: data.StaffStatuses})
+	if err != nil {
+		t.Fatal(err)
+	}
+	depts, err := st.Departments(ctx)
+	if err != nil || len(depts) == 0 {
+		t.Fatalf("departments %v, %v", depts, err)
+	}
+	entries := []data.Feedback{
+		{Author: "Проверка Круга (закупка)", Handoff: 4, Briefs: 5, Deadlines: 3, Communication: 5, Comment: "Брифы полные; сроки в целом соблюдаются"},
+		{Author: "", Handoff: 2, Comment: "-5% к срокам, \"срочно\" каждый раз"},
+		{Author: "Проверка Круга", Comment: "=Хорошая работа"},
+		{Author: "проверка  круга", Communication: 1},
+	}
+	for i, p := range people[:min(6, len(people))] {
+		for j, e := range entries {
+			e.StaffID, e.DepartmentID = p.ID, depts[(i+j)%len(depts)].ID
+			e.On = demoAsOf.AddDate(0, -i, -j)
+			if _, err := st.SaveFeedback(ctx, e); err != nil {
+				t.Fatalf("feedback %d for %s: %v", j, p.FullName, err)
+			}
+		}
+	}
 }
 
 // copyCatalogue adds the entered KPIs of one database to another.

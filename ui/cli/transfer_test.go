@@ -304,6 +304,69 @@ func TestExportFailures(t *testing.T) {
 	}
 }
 
+// feedbackCSV is the departments' feedback on the people of staffCSV.
+const feedbackCSV = "Менеджер;Отдел;Дата;Автор;Передача задач;Ясность брифов;Соблюдение сроков;Коммуникация;Комментарий\n" +
+	"Иванов И.П.;закупка рекламы;02.03.2025;Олег Смирнов;4;5;3;5;Брифы полные\n" +
+	"Петрова Мария;Креатив;10.03.2025;;2;;;;\"Сроки срываются; просим раньше\"\n"
+
+func TestFeedbackImportExport(t *testing.T) {
+	db := department(t)
+	src := writeTemp(t, "feedback.csv", []byte(feedbackCSV))
+	if r := run(t, "import", "--db", db, "--kind", "feedback", src); r.code != 0 || !strings.Contains(r.stdout, "added 2") {
+		t.Fatalf("import feedback: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// A department the list lacks is an error of its row; nothing is written.
+	before := readBytes(t, db)
+	bad := writeTemp(t, "bad.csv", []byte("Менеджер;Отдел;Дата;Коммуникация\n"+
+		"Сидоров А.В.;Аналитика;01.04.2025;4\n"+
+		"Сидоров А.В.;Юридический;01.04.2025;4\n"))
+	r := run(t, "import", "--db", db, "--kind", "feedback", bad)
+	if r.code != 2 || !strings.Contains(r.stderr, "row 3, column «Отдел», value «Юридический»: No department") ||
+		strings.Contains(r.stderr, "err.") {
+		t.Errorf("unknown department: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if !bytes.Equal(before, readBytes(t, db)) {
+		t.Error("a refused import changed the database file")
+	}
+
+	out := filepath.Join(t.TempDir(), "feedback.csv")
+	if r := run(t, "export", "--db", db, "--what", "feedback", "--format", "csv", "--out", out); r.code != 0 {
+		t.Fatalf("export: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	raw := string(readBytes(t, out))
+	want := "\uFEFFManager;Department;Date;Author;Handoff quality;Clarity of briefs;Deadline discipline;Communication;Comment\r\n" +
+		"Иванов Иван Петрович;Закупка рекламы;2025-03-02;Олег Смирнов;4;5;3;5;Брифы полные\r\n" +
+		"Петрова Мария Сергеевна;Креатив;2025-03-10;;2;;;;\"Сроки срываются; просим раньше\"\r\n"
+	if raw != want {
+		t.Errorf("export:\n%q\nwant\n%q", raw, want)
+	}
+	if r := run(t, "import", "--db", db, "--kind", "feedback", out); r.code != 0 || !strings.Contains(r.stdout, "unchanged 2") {
+		t.Errorf("import of the export: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if !bytes.Equal(before, readBytes(t, db)) {
+		t.Error("importing the export changed the database file")
+	}
+
+	// In Russian, as a workbook.
+	xlsx := filepath.Join(t.TempDir(), "отзывы.xlsx")
+	if r := run(t, "export", "--lang", "ru", "--db", db, "--what", "feedback", "--format", "xlsx", "--out", xlsx); r.code != 0 {
+		t.Fatalf("export xlsx: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(f.GetSheetName(0))
+	if err != nil || len(rows) != 3 || strings.Join(rows[0], ";") !=
+		"Менеджер;Отдел;Дата;Автор;Передача задач;Ясность брифов;Соблюдение сроков;Коммуникация;Комментарий" {
+		t.Fatalf("rows %q %v", rows, err)
+	}
+	if r := run(t, "import", "--db", db, "--kind", "feedback", xlsx); r.code != 0 || !strings.Contains(r.stdout, "unchanged 2") {
+		t.Errorf("import of the workbook: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
 func TestTransferUsageErrors(t *testing.T) {
 	db := department(t)
 	src := writeTemp(t, "s.csv", cp1251(t, staffCSV))
