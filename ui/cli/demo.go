@@ -68,6 +68,7 @@ func (e *env) demo(args []string) int {
 		"Path": path, "Staff": sum.Staff, "Clients": sum.Clients, "Contacts": sum.Contacts,
 		"Contracts": sum.Contracts, "Assignments": sum.Assignments, "Interactions": sum.Interactions,
 		"KPIValues": sum.KPIValues, "KPITargets": sum.KPITargets,
+		"ReviewCycles": sum.ReviewCycles, "Reviews": sum.Reviews, "Feedback": sum.Feedback,
 		"Seconds": fmt.Sprintf("%.1f", time.Since(started).Seconds()),
 	}))
 	return ExitOK
