@@ -66,7 +66,7 @@ const (
 )
 
 func (c BarChart) draw(r chart.Renderer, width, height int) {
-	s := c.Style.scale()
+	s := c.Style.unit(width, height) // text grows on a slide as on the other charts
 	fill(r, toDrawing(c.Style.Background), 0, 0, width, height)
 	r.SetFont(font)
 	pad := int(padding * s)

@@ -15,7 +15,7 @@ import (
 type Heatmap struct {
 	Title, Subtitle string
 	// RowLabels name the rows (people), ColumnLabels the columns (criteria). Long
-	// column labels wrap onto up to three lines, or turn upright when the columns are
+	// column labels wrap onto up to five lines, or turn upright when the columns are
 	// narrow; long row labels are shortened with "…".
 	RowLabels, ColumnLabels []string
 	// Values are indexed [row][column]. NaN, or a value missing from a short row, is
@@ -62,7 +62,7 @@ const (
 	heatMaxRow     = 44.0  // a few rows don't make very tall cells
 	heatGap        = 1.5   // background between cells
 	heatCellPad    = 3.0   // least room around a value inside its cell
-	heatHeadLines  = 3     // lines a column label may wrap onto
+	heatHeadLines  = 5     // lines a column label may wrap onto (criteria names are long)
 	heatHeadShrink = 0.8   // column labels may be this much smaller than row labels to fit
 	heatHeadLeast  = 0.9   // but no smaller than this share of the base size
 	heatTurnShare  = 0.3   // of the space under the title an upright column label may take

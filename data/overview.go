@@ -27,9 +27,8 @@ type Overview struct {
 	ClientsEnding     int   // clients those contracts belong to
 	OverdueComplaints int   // complaints and escalations open longer than their SLA
 	ClientsOverdue    int   // clients those complaints belong to
-	OverdueReviews    int   // reviews not final in open cycles past their due date
-	OverdueCycles     int   // those cycles
-	OverdueCycleID    int64 // the most overdue of them (0: none)
+	// OpenCycle is the open review cycle due first (ID 0: none is open).
+	OpenCycle CycleSummary
 }
 
 // Overview computes the home screen's figures with one query per figure group.
@@ -76,9 +75,18 @@ func (s *Store) Overview(ctx context.Context) (Overview, error) {
 	if err != nil {
 		return o, s.classify(err)
 	}
-	err = s.read.QueryRowContext(ctx, `SELECT count(*), count(DISTINCT c.id), coalesce(min(c.id), 0)
-		FROM review_cycles c JOIN reviews v ON v.cycle_id = c.id
-		WHERE c.status = 'open' AND c.due_on < ? AND v.status <> 'final'`, today).
-		Scan(&o.OverdueReviews, &o.OverdueCycles, &o.OverdueCycleID)
+	o.OpenCycle, err = s.openCycle(ctx)
 	return o, s.classify(err)
+}
+
+// openCycle is the open cycle due first, with its progress.
+func (s *Store) openCycle(ctx context.Context) (CycleSummary, error) {
+	cycles, err := s.ReviewCycles(ctx)
+	var first CycleSummary
+	for _, c := range cycles {
+		if c.Status == CycleOpen && (first.ID == 0 || c.Due.Before(first.Due)) {
+			first = c
+		}
+	}
+	return first, err
 }

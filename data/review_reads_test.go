@@ -99,11 +99,12 @@ func TestReviewBandsAreValidatedAndKept(t *testing.T) {
 	}
 }
 
-func TestOverviewCountsOverdueReviews(t *testing.T) {
+func TestOverviewShowsTheOpenCycle(t *testing.T) {
 	s, _, _ := reviewFixture(t) // the fixture's cycle was due 1 February 2026 and is open
 	s.now = func() time.Time { return Day(2026, 3, 1) }
 	o, err := s.Overview(tctx)
-	if err != nil || o.OverdueReviews != 1 || o.OverdueCycles != 1 || o.OverdueCycleID == 0 {
+	c := o.OpenCycle
+	if err != nil || c.ID == 0 || c.Participants != 1 || c.Final != 0 || !c.Overdue(Day(2026, 3, 1)) {
 		t.Fatalf("overview %+v, %v", o, err)
 	}
 }

@@ -162,7 +162,7 @@ func (a *App) build() {
 	a.status = widget.NewLabel("")
 	a.status.Truncation = fyne.TextTruncateEllipsis
 	split := container.NewHSplit(a.nav, a.body)
-	split.Offset = 0.12
+	split.Offset = 0.135
 	a.win.SetContent(container.NewBorder(nil, a.status, nil, nil, split))
 	a.win.SetMainMenu(a.mainMenu())
 	a.updateStatus()

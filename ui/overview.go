@@ -124,8 +124,9 @@ func (s *overviewScreen) apply(o data.Overview) {
 		team = append(team, s.tile("grade:"+grade.Code, integer(g.Count), grade.Name(currentLang()), "",
 			func() { s.app.staff.showFiltered(data.StaffFilter{GradeID: grade.ID}) }))
 	}
-	team = append(team, s.tile("overdue_reviews", integer(o.OverdueReviews), T("overview.overdue_reviews"),
-		countNote("overview.in_cycles", o.OverdueCycles), func() { s.app.reviews.showCycle(o.OverdueCycleID) }))
+	if c := o.OpenCycle; c.ID != 0 {
+		team = append(team, s.cycleTile(c))
+	}
 	s.team.Objects = team
 	s.team.Refresh()
 
@@ -146,6 +147,17 @@ func (s *overviewScreen) apply(o data.Overview) {
 			func() { s.app.clients.showFiltered(data.ClientFilter{OverdueComplaints: true}) }),
 	}
 	s.clients.Refresh()
+}
+
+// cycleTile shows how far the open review cycle has got, in red once it is overdue.
+func (s *overviewScreen) cycleTile(c data.CycleSummary) fyne.CanvasObject {
+	detail, mood := Tf("overview.cycle_due", map[string]any{"Date": date(c.Due)}), widget.MediumImportance
+	if c.Overdue(s.app.today()) {
+		detail, mood = Tf("overview.cycle_overdue", map[string]any{"Date": date(c.Due), "Count": c.Participants - c.Final}),
+			widget.DangerImportance
+	}
+	return s.tileNoted("review_cycle", integer(c.Final)+" / "+integer(c.Participants),
+		Tf("overview.cycle", map[string]any{"Name": c.Name}), detail, mood, func() { s.app.reviews.showCycle(c.ID) })
 }
 
 // welcomeCard tells a new user how to start: enter people and clients, or look

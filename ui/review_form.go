@@ -123,8 +123,8 @@ func newReviewForm(s *reviewsScreen, id int64) *reviewForm {
 	notes.Add("growth", T("field.growth"), f.growth, false)
 	notes.Add("goals", T("field.goals"), f.goals, false)
 	notes.Add("potential", T("field.potential"), f.potential, false)
-	top := container.NewBorder(nil, nil, back, container.NewHBox(f.saveBtn, f.finalize, f.reopen),
-		container.NewVBox(f.heading, f.subtitle))
+	top := container.NewBorder(nil, nil, container.NewVBox(back), // boxed: buttons keep their height
+		container.NewVBox(container.NewHBox(f.saveBtn, f.finalize, f.reopen)), container.NewVBox(f.heading, f.subtitle))
 	body := container.NewVBox(f.problem, f.criteria, widget.NewSeparator(), notes.Object())
 	f.root = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(body))
 	return f

@@ -59,13 +59,14 @@ func newTeamTab(s *reviewsScreen) *teamTab {
 	t.chart = widgets.NewChartView(fyne.NewSize(640, 380), s.app.background)
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.rows), len(t.header) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		newCellLabel,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row < len(t.rows) && id.Col < len(t.rows[id.Row]) {
 				o.(*widget.Label).SetText(t.rows[id.Row][id.Col])
 			}
 		})
 	t.table.ShowHeaderColumn = false
+	t.table.CreateHeader = newCellLabel
 	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 && id.Col < len(t.header) {
 			o.(*widget.Label).SetText(t.header[id.Col])
@@ -181,14 +182,29 @@ func (t *teamTab) fillTable(tb table.Table) {
 		t.rows = append(t.rows, cells)
 		return nil
 	})
-	for i := range t.header {
-		width := float32(110)
-		if i == 0 {
-			width = 220
-		}
-		t.table.SetColumnWidth(i, width)
+	for i, c := range tb.Columns {
+		t.table.SetColumnWidth(i, columnWidth(c.Kind, t.header[i]))
 	}
 	t.table.Refresh()
+}
+
+// newCellLabel is a table cell: a long text ends in "…" rather than running into
+// the next column.
+func newCellLabel() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// columnWidth fits the header, within what the kind of column needs: names and
+// criteria are wide, numbers narrow.
+func columnWidth(kind table.Kind, header string) float32 {
+	lo, hi := float32(90), float32(170)
+	if kind == table.Text {
+		lo, hi = 240, 360
+	}
+	w := fyne.MeasureText(header, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.Padding() + 8
+	return min(max(w, lo), hi)
 }
 
 // tableCellText writes a table cell as the window shows it.

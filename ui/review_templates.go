@@ -43,6 +43,7 @@ func newTemplatesTab(s *reviewsScreen) *templatesTab {
 	t.problem = widget.NewLabel("")
 	t.problem.Importance = widget.DangerImportance
 	t.problem.Wrapping = fyne.TextWrapWord
+	t.problem.Hide()
 	t.list = widgets.NewTable(criterionColumns(), T("reviews.no_criteria"))
 	t.list.OnSelected = func(c data.ReviewCriterion) { t.editCriterion(t.indexOf(c)) }
 	add := widget.NewButtonWithIcon(T("reviews.add_criterion"), theme.ContentAddIcon(), func() { t.editCriterion(-1) })
@@ -51,15 +52,16 @@ func newTemplatesTab(s *reviewsScreen) *templatesTab {
 	reset := widget.NewButton(T("reviews.reset_default"), t.resetToDefault)
 	saveBtn := widget.NewButtonWithIcon(T("reviews.save_template"), theme.DocumentSaveIcon(), t.save)
 	saveBtn.Importance = widget.HighImportance
-	tools := container.NewHBox(widget.NewLabel(T("field.grade")), sized(t.grade, 220), t.version, add, up, down, reset,
-		saveBtn)
-	template := container.NewBorder(container.NewVBox(tools, t.sum, t.problem,
-		widget.NewLabel(T("reviews.templates_intro"))), nil, nil, nil, t.list)
+	grade := container.NewHBox(widget.NewLabel(T("field.grade")), sized(t.grade, 220), t.version)
+	tools := container.NewHBox(add, up, down, reset, saveBtn)
+	intro := widget.NewLabel(T("reviews.templates_intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	template := container.NewBorder(container.NewVBox(grade, tools, t.sum, t.problem, intro), nil, nil, nil, t.list)
 	t.bands = newBandsEditor(s)
 	t.depts = newDepartmentsEditor(s)
 	side := container.NewVBox(t.bands.root, widget.NewSeparator(), t.depts.root)
-	split := container.NewHSplit(template, container.NewVScroll(side))
-	split.Offset = 0.68
+	split := container.NewHSplit(template, container.NewScroll(side)) // scrolls both ways: the screen stays narrow
+	split.Offset = 0.66
 	t.root = split
 	return t
 }
@@ -108,10 +110,20 @@ func (t *templatesTab) apply(d templateData) {
 	} else {
 		t.version.SetText(Tf("reviews.template_version", map[string]any{"Version": d.current.Version}))
 	}
-	t.problem.SetText("")
+	t.setProblem("")
 	t.show()
 	t.bands.set(d.bands)
 	t.depts.set(d.depts)
+}
+
+// setProblem shows why the template cannot be saved ("" hides it).
+func (t *templatesTab) setProblem(text string) {
+	t.problem.SetText(text)
+	if text == "" {
+		t.problem.Hide()
+	} else {
+		t.problem.Show()
+	}
 }
 
 func (t *templatesTab) gradeCode(id int64) string {
@@ -162,7 +174,7 @@ func (t *templatesTab) resetToDefault() {
 func (t *templatesTab) save() {
 	gradeID, criteria := t.grade.value(), slices.Clone(t.criteria)
 	if err := data.ValidateCriteria(criteria); err != nil {
-		t.problem.SetText(describeError(err))
+		t.setProblem(describeError(err))
 		return
 	}
 	save(t.s.app, func(ctx context.Context, st *data.Store) error {
@@ -170,7 +182,7 @@ func (t *templatesTab) save() {
 		return err
 	}, func(err error) {
 		if err != nil {
-			t.problem.SetText(describeError(err))
+			t.setProblem(describeError(err))
 			return
 		}
 		t.reload()

@@ -65,7 +65,7 @@ func newReviewsScreen(a *App) *reviewsScreen {
 	right := container.NewBorder(container.NewVBox(container.NewHBox(s.editCycle, s.addPeople, exportScores), s.cycleInfo),
 		nil, nil, nil, s.participants)
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.36
+	split.Offset = 0.37
 	s.cyclesPage = split
 	s.cyclesTab = container.NewStack(split)
 	s.team = newTeamTab(s)
@@ -181,8 +181,8 @@ func (s *reviewsScreen) exportScores() {
 
 func cycleColumns(a *App) []widgets.Column[data.CycleSummary] {
 	return []widgets.Column[data.CycleSummary]{
-		{Title: T("field.name"), Width: 230, Text: func(c data.CycleSummary) string { return c.Name }},
-		{Title: T("reviews.col.status"), Width: 110, Text: func(c data.CycleSummary) string {
+		{Title: T("field.name"), Width: 290, Text: func(c data.CycleSummary) string { return c.Name }},
+		{Title: T("reviews.col.status"), Width: 96, Text: func(c data.CycleSummary) string {
 			if c.Overdue(a.today()) {
 				return T("reviews.overdue_short")
 			}
@@ -193,31 +193,22 @@ func cycleColumns(a *App) []widgets.Column[data.CycleSummary] {
 			}
 			return widget.MediumImportance
 		}},
-		{Title: T("reviews.col.done"), Width: 90, Align: fyne.TextAlignTrailing,
+		{Title: T("reviews.col.done"), Width: 70, Align: fyne.TextAlignTrailing,
 			Text: func(c data.CycleSummary) string { return integer(c.Final) + " / " + integer(c.Participants) }},
-		{Title: T("field.due"), Width: 100, Text: func(c data.CycleSummary) string { return date(c.Due) }},
 	}
 }
 
 func participantColumns(bands func() review.Bands) []widgets.Column[data.Participant] {
 	return []widgets.Column[data.Participant]{
-		{Title: T("field.full_name"), Width: 220, Text: func(p data.Participant) string { return p.Name },
+		{Title: T("field.full_name"), Width: 250, Text: func(p data.Participant) string { return p.Name },
 			Less: func(a, b data.Participant) bool { return a.Name < b.Name }},
-		{Title: T("field.grade"), Width: 170, Text: func(p data.Participant) string { return p.Grade.Name(currentLang()) },
+		{Title: T("field.grade"), Width: 210, Text: func(p data.Participant) string { return p.Grade.Name(currentLang()) },
 			Less: func(a, b data.Participant) bool { return a.Grade.Rank < b.Grade.Rank }},
 		{Title: T("reviews.col.state"), Width: 190, Text: func(p data.Participant) string { return T("reviews.state." + p.State()) },
 			Less:       func(a, b data.Participant) bool { return stateOrder[a.State()] < stateOrder[b.State()] },
 			Importance: stateImportance},
-		{Title: T("reviews.col.missing"), Width: 280, Text: missingText},
-		{Title: T("reviews.col.score"), Width: 70, Align: fyne.TextAlignTrailing,
-			Text: func(p data.Participant) string { return scoreText(p.Score) },
+		{Title: T("reviews.col.result"), Width: 330, Text: func(p data.Participant) string { return resultText(p, bands()) },
 			Less: func(a, b data.Participant) bool { return lessNaN(a.Score, b.Score) }},
-		{Title: T("reviews.col.band"), Width: 170, Text: func(p data.Participant) string {
-			if math.IsNaN(p.Score) {
-				return ""
-			}
-			return calibration.BandName(currentLang(), bands().Of(p.Score))
-		}},
 	}
 }
 
@@ -248,12 +239,16 @@ func missingText(p data.Participant) string {
 	return strings.Join(parts, "; ")
 }
 
-// scoreText writes a score with two decimals ("3,85"), "" for none.
-func scoreText(v float64) string {
-	if math.IsNaN(v) {
-		return ""
+// resultText is a final review's score and band ("3,85 — Выше ожиданий"), or
+// what a draft still lacks.
+func resultText(p data.Participant, bands review.Bands) string {
+	if !p.Final {
+		return missingText(p)
 	}
-	return number(v, 2)
+	if math.IsNaN(p.Score) {
+		return T("reviews.no_score")
+	}
+	return number(p.Score, 2) + " — " + calibration.BandName(currentLang(), bands.Of(p.Score))
 }
 
 // showCycle opens the screen on a cycle's participants (0: the latest cycle).

@@ -316,16 +316,19 @@ func TestOverviewShowsOverdueReviews(t *testing.T) {
 	a.showScreen(a.overview)
 	settle(a)
 	o, _ := st.Overview(ctx())
-	if o.OverdueReviews < 2 {
-		t.Fatalf("overdue reviews %d", o.OverdueReviews)
+	if o.OpenCycle.ID != id {
+		t.Fatalf("open cycle %+v, want the overdue one", o.OpenCycle)
 	}
-	tile := a.overview.tiles["overdue_reviews"]
+	if !containsText(a.overview.object(), "срок прошёл") {
+		t.Errorf("the overdue cycle is not marked: %q", texts(a.overview.object()))
+	}
+	tile := a.overview.tiles["review_cycle"]
 	if tile == nil {
-		t.Fatal("no tile for overdue reviews")
+		t.Fatal("no tile for the open cycle")
 	}
 	test.Tap(tile)
 	settle(a)
-	if a.screens[a.current] != a.reviews || a.reviews.chosen == 0 {
+	if a.screens[a.current] != a.reviews || a.reviews.chosen != id {
 		t.Errorf("the tile opened %T, cycle %d", a.screens[a.current], a.reviews.chosen)
 	}
 }

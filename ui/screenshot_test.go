@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"leadboard/data"
 	"leadboard/data/transfer"
 )
 
@@ -70,5 +71,31 @@ func TestScreenshots(t *testing.T) {
 		shoot("workload-plan")
 		a.editFormula(a.workload.current.snap.Coeffs)
 		shoot("workload-formula")
+		a.closeTopDialog()
+		shootReviews(a, shoot)
 	}
+}
+
+// shootReviews renders the Reviews screen: the cycle, a review, every team view and
+// the criteria.
+func shootReviews(a *App, shoot func(string)) {
+	r := a.reviews
+	a.showScreen(r)
+	shoot("reviews-cycle")
+	people := r.participants.Rows()
+	for _, p := range people {
+		if p.State() == data.StateInProgress {
+			r.openReview(p.ReviewID)
+			break
+		}
+	}
+	shoot("reviews-form")
+	r.closeReview()
+	r.tabs.SelectIndex(1)
+	for _, view := range teamViews {
+		r.team.view.setValue(view)
+		shoot("reviews-team-" + view)
+	}
+	r.tabs.SelectIndex(2)
+	shoot("reviews-templates")
 }

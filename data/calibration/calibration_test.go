@@ -2,6 +2,7 @@ package calibration
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -53,8 +54,8 @@ func TestHistogramCountsFinalReviewsPerBand(t *testing.T) {
 	if len(c.Bars) != 4 || c.Bars[3].Value != 1 || c.Bars[2].Value != 0 {
 		t.Errorf("bars %+v", c.Bars)
 	}
-	if c.Bars[1].Label != "Соответствует ожиданиям (2,75–3,75)" {
-		t.Errorf("label %q", c.Bars[1].Label)
+	if c.Bars[1].Label != "Соответствует ожиданиям" || !strings.Contains(c.Subtitle, "2,75 · 3,75 · 4,5") {
+		t.Errorf("label %q, subtitle %q", c.Bars[1].Label, c.Subtitle)
 	}
 }
 
@@ -128,4 +129,12 @@ func rowsOf(t *testing.T, tb table.Table) [][]any {
 		t.Fatal(err)
 	}
 	return out
+}
+
+func TestHistoryLeavesOutCyclesWithoutFinalReviews(t *testing.T) {
+	r := team()
+	r.Reviews = append(r.Reviews, result(3, 1, "Анна", false, math.NaN(), "", nil, nil))
+	if h := r.History([]int64{1}); len(h.Cycles) != 1 || h.Cycles[0] != "2026" || len(h.People[0].Scores) != 1 {
+		t.Errorf("history %+v", h)
+	}
 }

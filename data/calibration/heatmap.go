@@ -55,8 +55,8 @@ func (r Results) GapsChart(lang string, style charts.Style) charts.Heatmap {
 	c := charts.Heatmap{
 		Title:        w.T("review.gaps_title", map[string]any{"Cycle": r.CycleName}),
 		Subtitle:     w.T("review.gaps_subtitle", map[string]any{"Count": len(g.Reviews)}),
-		Min:          -4,
-		Max:          4,
+		Min:          -2, // gaps of two points and more are the ones to talk about
+		Max:          2,
 		Diverging:    true,
 		MissingLabel: w.T("review.not_compared", nil),
 		Empty:        w.T("review.no_self", nil),

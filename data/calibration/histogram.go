@@ -37,24 +37,29 @@ func (r Results) HistogramChart(lang string, style charts.Style) charts.BarChart
 	w := words(lang)
 	final := len(r.Final())
 	c := charts.BarChart{
-		Title:    w.T("review.histogram_title", map[string]any{"Cycle": r.CycleName}),
-		Subtitle: w.T("review.histogram_subtitle", map[string]any{"Final": final, "Total": len(r.Reviews)}),
-		Empty:    w.T("review.no_final", nil),
-		Style:    style,
+		Title: w.T("review.histogram_title", map[string]any{"Cycle": r.CycleName}),
+		Subtitle: w.T("review.histogram_subtitle", map[string]any{"Final": final, "Total": len(r.Reviews),
+			"Meets": axisScore(lang, r.Bands.Meets), "Exceeds": axisScore(lang, r.Bands.Exceeds),
+			"Outstanding": axisScore(lang, r.Bands.Outstanding)}),
+		Empty: w.T("review.no_final", nil),
+		Style: style,
 	}
 	if final == 0 {
 		return c
 	}
 	for _, b := range r.Histogram() {
-		c.Bars = append(c.Bars, charts.Bar{Label: BandName(lang, b.Band) + " (" + r.bandRange(lang, b.Band) + ")",
-			Value: float64(b.Count), Color: bandColors[b.Band]})
+		c.Bars = append(c.Bars, charts.Bar{Label: BandName(lang, b.Band), Value: float64(b.Count),
+			Color: bandColors[b.Band]})
 	}
 	return c
 }
 
-// bandRange writes the scores a band covers: "3,75–4,49".
+// axisScore writes a threshold as briefly as it allows: "3,75", "4,5".
+func axisScore(lang string, v float64) string { return charts.FormatAxis(lang, charts.UnitScore, v) }
+
+// bandRange writes the scores a band covers: "3,75–4,5".
 func (r Results) bandRange(lang string, b review.Band) string {
-	f := func(v float64) string { return charts.FormatAxis(lang, charts.UnitScore, v) }
+	f := func(v float64) string { return axisScore(lang, v) }
 	switch b {
 	case review.BandBelow:
 		return "< " + f(r.Bands.Meets)

@@ -27,11 +27,11 @@ type PersonScores struct {
 }
 
 // History lists the scores of the people given (results of every cycle), in the
-// order given.
+// order given, over the cycles with a final review.
 func (r Results) History(staffIDs []int64) ScoreHistory {
 	var h ScoreHistory
 	column := map[int64]int{}
-	for _, v := range r.Reviews {
+	for _, v := range r.Final() {
 		if _, seen := column[v.CycleID]; !seen {
 			column[v.CycleID] = len(h.Cycles)
 			h.Cycles = append(h.Cycles, v.CycleName)
@@ -48,8 +48,8 @@ func (r Results) History(staffIDs []int64) ScoreHistory {
 			continue
 		}
 		h.People[i].Name = v.Name
-		if v.Final {
-			h.People[i].Scores[column[v.CycleID]] = v.Score
+		if c, ok := column[v.CycleID]; ok && v.Final {
+			h.People[i].Scores[c] = v.Score
 		}
 	}
 	return h

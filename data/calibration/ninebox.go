@@ -75,15 +75,25 @@ func (r Results) NineBoxTable(lang string) table.Table {
 	return table.FromRows(w.T("review.ninebox_title", map[string]any{"Cycle": r.CycleName}), nineBoxColumns, rows)
 }
 
-var levelKeys = [3]string{"review.level.low", "review.level.medium", "review.level.high"}
+// levelKeys name the levels of performance, potentialLevelKeys of potential (in
+// Russian the words agree with the noun).
+var (
+	levelKeys          = [3]string{"review.level.low", "review.level.medium", "review.level.high"}
+	potentialLevelKeys = [3]string{"review.potential_level.low", "review.potential_level.medium",
+		"review.potential_level.high"}
+)
 
 // NineBoxChart draws the grid with the names in their boxes.
 func (r Results) NineBoxChart(lang string, style charts.Style) charts.NineBox {
 	w := words(lang)
 	box := r.NineBox()
+	subtitle := w.T("review.ninebox_subtitle", nil)
+	if len(box.Unplaced) > 0 {
+		subtitle += "; " + w.T("review.ninebox_unplaced", map[string]any{"Count": len(box.Unplaced)})
+	}
 	c := charts.NineBox{
 		Title:    w.T("review.ninebox_title", map[string]any{"Cycle": r.CycleName}),
-		Subtitle: w.T("review.ninebox_subtitle", map[string]any{"Unplaced": len(box.Unplaced)}),
+		Subtitle: subtitle,
 		XLabel:   w.T("review.performance", nil),
 		YLabel:   w.T("review.potential", nil),
 		Cells:    box.Cells,
@@ -93,7 +103,7 @@ func (r Results) NineBoxChart(lang string, style charts.Style) charts.NineBox {
 	}
 	for i, key := range levelKeys {
 		c.XLevels[i] = w.T(key, nil)
-		c.YLevels[i] = w.T(key, nil)
+		c.YLevels[i] = w.T(potentialLevelKeys[i], nil)
 	}
 	for x := range 3 {
 		for y := range 3 {

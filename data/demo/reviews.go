@@ -428,13 +428,10 @@ func (g *gen) cycleReviews(cy *reviewCycle, tmpls [4]*template) []*personReview 
 		return nil
 	}
 	standardise(rs)
-	maxIssues, issues := 0, make([]int, len(rs))
-	for i, r := range rs {
-		issues[i] = r.st.issues
+	maxIssues := 0
+	for _, r := range rs {
 		maxIssues = max(maxIssues, r.st.issues)
 	}
-	medIssues := medianInt(issues)
-	medTime := medianShare(rs, func(s stats) (int, int) { return s.inTime, s.answered })
 
 	// Standing: what the evidence says across the criteria, and the person's own trait.
 	for _, r := range rs {
@@ -466,7 +463,7 @@ func (g *gen) cycleReviews(cy *reviewCycle, tmpls [4]*template) []*personReview 
 		default:
 			r.band, target = 1, g.rev.uniform(3.1, 3.65)
 		}
-		g.rate(r, cy, target, maxIssues > 0 && r.st.issues == maxIssues, medIssues, medTime)
+		g.rate(r, cy, target, maxIssues > 0 && r.st.issues == maxIssues)
 	}
 
 	// Self-reviews, drawn from the lead's full ratings before the open cycle hides
@@ -640,7 +637,7 @@ func bandRange(band int) (lo, hi float64) {
 // is well below the others' gets at most a 3 (a 4 when less clear), one well above
 // them at least a 3; whoever had the most complaints and escalations of the cycle
 // gets no more than 3 for communication.
-func (g *gen) rate(r *personReview, cy *reviewCycle, target float64, mostIssues bool, medIssues int, medTime float64) {
+func (g *gen) rate(r *personReview, cy *reviewCycle, target float64, mostIssues bool) {
 	n := len(r.t.crit)
 	r.lead, r.leadNote = make([]int, n), make([]string, n)
 	lo, hi := make([]int, n), make([]int, n)
@@ -697,7 +694,7 @@ func (g *gen) rate(r *personReview, cy *reviewCycle, target float64, mostIssues 
 		}
 	}
 	for i, c := range r.t.crit {
-		r.leadNote[i] = g.leadComment(r, c.code, r.lead[i], mostIssues, medIssues, medTime)
+		r.leadNote[i] = g.leadComment(r, c.code, r.lead[i], mostIssues)
 	}
 }
 
@@ -784,27 +781,6 @@ func median(xs []float64) float64 {
 		return xs[n/2]
 	}
 	return (xs[n/2-1] + xs[n/2]) / 2
-}
-
-func medianInt(xs []int) int {
-	f := make([]float64, len(xs))
-	for i, x := range xs {
-		f[i] = float64(x)
-	}
-	return int(math.Round(median(f)))
-}
-
-func medianShare(rs []*personReview, get func(stats) (int, int)) float64 {
-	var xs []float64
-	for _, r := range rs {
-		if a, b := get(r.st); b > 0 {
-			xs = append(xs, float64(a)/float64(b))
-		}
-	}
-	if len(xs) == 0 {
-		return 0
-	}
-	return median(xs)
 }
 
 // pick2 picks from a list with the stream given.

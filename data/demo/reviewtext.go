@@ -13,7 +13,7 @@ import (
 // and the other departments' comments. Plain Russian, no slang.
 
 // leadComment is the lead's comment on a rating, or "" (most ratings go without).
-func (g *gen) leadComment(r *personReview, code string, v int, mostIssues bool, medIssues int, medTime float64) string {
+func (g *gen) leadComment(r *personReview, code string, v int, mostIssues bool) string {
 	s := r.st
 	if v == 0 {
 		if code == "mentoring" {
@@ -40,11 +40,11 @@ func (g *gen) leadComment(r *personReview, code string, v int, mostIssues bool, 
 	switch code {
 	case "communication":
 		if mostIssues {
-			return fmt.Sprintf("Больше всех жалоб и эскалаций в отделе за период: %d (медиана — %d).", s.issues, medIssues) +
+			return fmt.Sprintf("Больше всех жалоб и эскалаций в отделе за период: %d.", s.issues) +
 				tail(communicationTails)
 		}
 		if s.contacts > 0 {
-			return fmt.Sprintf("Жалоб и эскалаций за период: %d, медиана по отделу — %d.", s.issues, medIssues) +
+			return fmt.Sprintf("Жалоб и эскалаций за период: %d.", s.issues) +
 				tail(communicationTails)
 		}
 	case "reporting":
@@ -57,8 +57,7 @@ func (g *gen) leadComment(r *personReview, code string, v int, mostIssues bool, 
 		}
 	case "procedures":
 		if s.answered > 0 {
-			return fmt.Sprintf("Первый ответ в срок по договору: %d%% обращений, медиана по отделу — %d%%.",
-				percent(s.timeShare()), percent(medTime)) + tail(procedureTails)
+			return fmt.Sprintf("Первый ответ в срок по договору: %d%% обращений.", percent(s.timeShare())) + tail(procedureTails)
 		}
 	case "development":
 		if s.sales > 0 {
