@@ -6,6 +6,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -237,7 +238,7 @@ func (s *Store) ReviewResults(ctx context.Context, cycleID int64) ([]ReviewResul
 			g.id, g.code, g.name_ru, g.name_en, g.rank, g.capacity, v.status = 'final', v.score, v.potential
 		FROM reviews v JOIN review_cycles c ON c.id = v.cycle_id JOIN staff p ON p.id = v.staff_id
 		JOIN grade_levels g ON g.id = p.grade_id
-		WHERE ?1 = 0 OR v.cycle_id = ?1 ORDER BY c.period_to, c.id, p.search_key`, []any{cycleID},
+		WHERE `+cycleFilter(cycleID)+` ORDER BY c.period_to, c.id, p.search_key`, nil,
 		func(r *sql.Rows) error {
 			x := ReviewResult{Lead: map[string]int{}, Self: map[string]int{}}
 			var score sql.NullFloat64
@@ -256,7 +257,7 @@ func (s *Store) ReviewResults(ctx context.Context, cycleID int64) ([]ReviewResul
 	}
 	err = s.EachRow(ctx, `SELECT r.review_id, k.code, r.by_self, coalesce(r.rating, 0)
 		FROM review_ratings r JOIN reviews v ON v.id = r.review_id JOIN review_criteria k ON k.id = r.criterion_id
-		WHERE ?1 = 0 OR v.cycle_id = ?1`, []any{cycleID}, func(r *sql.Rows) error {
+		WHERE `+cycleFilter(cycleID), nil, func(r *sql.Rows) error {
 		var id int64
 		var code string
 		var bySelf bool
@@ -280,14 +281,23 @@ func (s *Store) ReviewResults(ctx context.Context, cycleID int64) ([]ReviewResul
 	return out, names, err
 }
 
+// cycleFilter keeps the reviews (v) of one cycle, or of every cycle for 0: written
+// out rather than bound, so that one cycle's query uses the cycle's index.
+func cycleFilter(cycleID int64) string {
+	if cycleID == 0 {
+		return "1"
+	}
+	return "v.cycle_id = " + strconv.FormatInt(cycleID, 10)
+}
+
 // criterionNames are the codes of the criteria the cycle's templates use, in the
 // order of their earliest position, named as in the newest template that has them.
 func (s *Store) criterionNames(ctx context.Context, cycleID int64) ([]CriterionName, error) {
 	var out []CriterionName
 	position := map[string]int{}
 	err := s.EachRow(ctx, `SELECT k.code, k.name_ru, k.name_en, k.position FROM review_criteria k
-		WHERE k.template_id IN (SELECT DISTINCT template_id FROM reviews WHERE ?1 = 0 OR cycle_id = ?1)
-		ORDER BY k.template_id DESC`, []any{cycleID}, func(r *sql.Rows) error {
+		WHERE k.template_id IN (SELECT DISTINCT template_id FROM reviews v WHERE `+cycleFilter(cycleID)+`)
+		ORDER BY k.template_id DESC`, nil, func(r *sql.Rows) error {
 		var c CriterionName
 		var pos int
 		if err := r.Scan(&c.Code, &c.NameRU, &c.NameEN, &pos); err != nil {

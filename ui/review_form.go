@@ -138,6 +138,9 @@ func potentialLabel(v string) string {
 }
 
 func (f *reviewForm) reload() {
+	if f.d.review.ID == 0 { // the first load reads the period's log: say so
+		f.subtitle.SetText(T("reviews.loading"))
+	}
 	cache := f.s.evidenceCache()
 	load(f.s.app, &f.loads, func(ctx context.Context, st *data.Store) (reviewData, error) {
 		return loadReview(ctx, st, f.id, cache)
