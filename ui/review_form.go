@@ -31,6 +31,7 @@ type reviewForm struct {
 	subtitle  *widget.Label
 	rows      []*criterionRow
 	criteria  *fyne.Container
+	body      *fyne.Container // the criteria and the notes, scrolled
 	strengths *widgets.Entry
 	growth    *widgets.Entry
 	goals     *widgets.Entry
@@ -98,8 +99,7 @@ func newReviewForm(s *reviewsScreen, id int64) *reviewForm {
 	f := &reviewForm{s: s, id: id}
 	f.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.heading.SizeName = theme.SizeNameSubHeadingText
-	f.subtitle = widget.NewLabel("")
-	f.subtitle.Wrapping = fyne.TextWrapWord
+	f.subtitle = widget.NewLabel("") // neither wrapped nor truncated: the header then fits every line
 	f.criteria = container.NewVBox()
 	f.strengths = widgets.NewMultiLineEntry()
 	f.growth = widgets.NewMultiLineEntry()
@@ -125,8 +125,8 @@ func newReviewForm(s *reviewsScreen, id int64) *reviewForm {
 	notes.Add("potential", T("field.potential"), f.potential, false)
 	top := container.NewBorder(nil, nil, container.NewVBox(back), // boxed: buttons keep their height
 		container.NewVBox(container.NewHBox(f.saveBtn, f.finalize, f.reopen)), container.NewVBox(f.heading, f.subtitle))
-	body := container.NewVBox(f.problem, f.criteria, widget.NewSeparator(), notes.Object())
-	f.root = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(body))
+	f.body = container.NewVBox(f.problem, f.criteria, widget.NewSeparator(), notes.Object())
+	f.root = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(f.body))
 	return f
 }
 
@@ -186,13 +186,14 @@ func (f *reviewForm) apply(d reviewData) {
 		f.rows = append(f.rows, row)
 		f.criteria.Add(row.object(d.evidence, v.StaffID))
 	}
-	f.criteria.Refresh()
+	f.body.Refresh() // the criteria changed size: lay the notes out below them again
 	f.strengths.SetText(v.Notes.Strengths)
 	f.growth.SetText(v.Notes.Growth)
 	f.goals.SetText(v.Notes.Goals)
 	f.potential.setValue(v.Notes.Potential)
 	f.problem.Hide()
 	f.setEditable(!v.Final)
+	f.root.Refresh() // the header's lines changed: lay it out again
 }
 
 func (f *reviewForm) subtitleText() string {
@@ -206,9 +207,18 @@ func (f *reviewForm) subtitleText() string {
 		text += "\n" + Tf("reviews.draft_score", map[string]any{"Score": number(score, 2), "Band": bandName(f.d.bands, score)})
 	}
 	for _, r := range v.Reopenings {
-		text += "\n" + Tf("reviews.reopened_note", map[string]any{"Date": date(r.On), "Reason": r.Reason})
+		text += "\n" + Tf("reviews.reopened_note", map[string]any{"Date": date(r.On), "Reason": shortened(r.Reason, 100)})
 	}
 	return text
+}
+
+// shortened cuts a text to at most n letters, with "…", keeping the header narrow.
+func shortened(text string, n int) string {
+	runes := []rune(strings.Join(strings.Fields(text), " "))
+	if len(runes) <= n {
+		return string(runes)
+	}
+	return string(runes[:n-1]) + "…"
 }
 
 func bandName(b review.Bands, score float64) string {
@@ -427,6 +437,7 @@ func (f *reviewForm) commentsWithoutRating() []string {
 func (f *reviewForm) showProblem(text string) {
 	f.problem.SetText(text)
 	f.problem.Show()
+	f.body.Refresh()
 }
 
 // askReopen makes a final review a draft again, for a reason the lead gives.

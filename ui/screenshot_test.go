@@ -82,13 +82,13 @@ func shootReviews(a *App, shoot func(string)) {
 	r := a.reviews
 	a.showScreen(r)
 	shoot("reviews-cycle")
-	people := r.participants.Rows()
-	for _, p := range people {
-		if p.State() == data.StateInProgress {
-			r.openReview(p.ReviewID)
-			break
+	var chosen data.Participant // a review under way, with the self-review in if there is one
+	for _, p := range r.participants.Rows() {
+		if p.State() == data.StateInProgress && (chosen.ReviewID == 0 || p.SelfDone && !chosen.SelfDone) {
+			chosen = p
 		}
 	}
+	r.openReview(chosen.ReviewID)
 	shoot("reviews-form")
 	r.closeReview()
 	r.tabs.SelectIndex(1)
