@@ -200,7 +200,12 @@ func cycleColumns(a *App) []widgets.Column[data.CycleSummary] {
 
 func participantColumns(bands func() review.Bands) []widgets.Column[data.Participant] {
 	return []widgets.Column[data.Participant]{
-		{Title: T("field.full_name"), Width: 250, Text: func(p data.Participant) string { return p.Name },
+		{Title: T("field.full_name"), Width: 250, Text: func(p data.Participant) string {
+			if p.Left {
+				return p.Name + " (" + T("staff.status.left") + ")"
+			}
+			return p.Name
+		},
 			Less: func(a, b data.Participant) bool { return a.Name < b.Name }},
 		{Title: T("field.grade"), Width: 210, Text: func(p data.Participant) string { return p.Grade.Name(currentLang()) },
 			Less: func(a, b data.Participant) bool { return a.Grade.Rank < b.Grade.Rank }},
