@@ -53,7 +53,8 @@ const (
 	StateFinal      = "final"
 )
 
-// Participant is one person's review in a cycle, with what is still missing.
+// Participant is one person's review in a cycle, with what is still missing; the
+// grade is the one the person was reviewed at.
 type Participant struct {
 	ReviewID, StaffID int64
 	Name, Team        string
@@ -88,7 +89,8 @@ func (s *Store) CycleParticipants(ctx context.Context, cycleID int64) ([]Partici
 			v.status = 'final', v.self_done, v.potential, v.score,
 			(SELECT count(*) FROM review_criteria k WHERE k.template_id = v.template_id),
 			(SELECT count(*) FROM review_ratings r WHERE r.review_id = v.id AND r.by_self = 0)
-		FROM reviews v JOIN staff p ON p.id = v.staff_id JOIN grade_levels g ON g.id = p.grade_id
+		FROM reviews v JOIN staff p ON p.id = v.staff_id JOIN review_templates t ON t.id = v.template_id
+		JOIN grade_levels g ON g.id = t.grade_id
 		WHERE v.cycle_id = ? ORDER BY p.search_key`, []any{cycleID}, func(r *sql.Rows) error {
 		var p Participant
 		var score sql.NullFloat64
@@ -215,8 +217,9 @@ func (c CriterionName) Name(lang string) string {
 	return c.NameEN
 }
 
-// ReviewResult is one review as the team views compare them: the score, the
-// potential and the ratings by criterion code (0: not applicable; absent: not rated).
+// ReviewResult is one review as the team views compare them: the grade reviewed at,
+// the score, the potential and the ratings by criterion code (0: not applicable;
+// absent: not rated).
 type ReviewResult struct {
 	ReviewID, CycleID, StaffID int64
 	CycleName                  string
@@ -237,7 +240,7 @@ func (s *Store) ReviewResults(ctx context.Context, cycleID int64) ([]ReviewResul
 	err := s.EachRow(ctx, `SELECT v.id, v.cycle_id, c.name, c.period_to, v.staff_id, p.full_name,
 			g.id, g.code, g.name_ru, g.name_en, g.rank, g.capacity, v.status = 'final', v.score, v.potential
 		FROM reviews v JOIN review_cycles c ON c.id = v.cycle_id JOIN staff p ON p.id = v.staff_id
-		JOIN grade_levels g ON g.id = p.grade_id
+		JOIN review_templates t ON t.id = v.template_id JOIN grade_levels g ON g.id = t.grade_id
 		WHERE `+cycleFilter(cycleID)+` ORDER BY c.period_to, c.id, p.search_key`, nil,
 		func(r *sql.Rows) error {
 			x := ReviewResult{Lead: map[string]int{}, Self: map[string]int{}}

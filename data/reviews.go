@@ -30,6 +30,16 @@ func (c ReviewCriterion) Name(lang string) string {
 	return c.NameEN
 }
 
+// anchored: every rating 1-5 is described in both languages.
+func (c ReviewCriterion) anchored() bool {
+	for i := range 5 {
+		if strings.TrimSpace(c.AnchorsRU[i]) == "" || strings.TrimSpace(c.AnchorsEN[i]) == "" {
+			return false
+		}
+	}
+	return true
+}
+
 // Anchor describes what a rating (1-5) of the criterion looks like, in a language.
 func (c ReviewCriterion) Anchor(lang string, rating int) string {
 	if rating < 1 || rating > 5 {
@@ -63,6 +73,9 @@ func validateCriteria(criteria []ReviewCriterion, ch *checker) {
 		}
 		if c.Weight < 1 || c.Weight > 100 {
 			ch.add("criteria", "weight_range")
+		}
+		if !c.anchored() {
+			ch.add("criteria", "criterion_anchors")
 		}
 		code := strings.TrimSpace(c.Code)
 		if code == "" || codes[code] {
@@ -226,6 +239,14 @@ func (s *Store) SaveCycle(ctx context.Context, c ReviewCycle) (int64, error) {
 func (s *Store) AddParticipants(ctx context.Context, cycleID int64, staffIDs []int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var ch checker
+		var status string
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM review_cycles WHERE id = ?`, cycleID).Scan(&status); err != nil {
+			return notFound(err)
+		}
+		if status == CycleClosed {
+			ch.add("cycle", "cycle_closed")
+			return ch.err()
+		}
 		for _, id := range staffIDs {
 			var grade int64
 			var code string
@@ -237,7 +258,7 @@ func (s *Store) AddParticipants(ctx context.Context, cycleID int64, staffIDs []i
 				}
 				return err
 			}
-			tmpl, err := s.templateFor(ctx, tx, grade, code)
+			tmpl, err := s.templateFor(ctx, tx, cycleID, grade, code)
 			if err != nil {
 				return err
 			}
@@ -254,11 +275,17 @@ func (s *Store) AddParticipants(ctx context.Context, cycleID int64, staffIDs []i
 	})
 }
 
-// templateFor is the grade's current template, the default one written first
-// when the grade has none (0: none and no default for the grade's code).
-func (s *Store) templateFor(ctx context.Context, tx *sql.Tx, gradeID int64, code string) (int64, error) {
-	tmpl, err := currentTemplate(ctx, tx, gradeID)
-	if err != nil || tmpl != 0 {
+// templateFor is the template a cycle reviews a grade on: the version the cycle
+// started with for that grade, else the grade's current one, else its default
+// written first (0: none, and no default for the grade's code).
+func (s *Store) templateFor(ctx context.Context, tx *sql.Tx, cycleID, gradeID int64, code string) (int64, error) {
+	var tmpl int64
+	err := tx.QueryRowContext(ctx, `SELECT v.template_id FROM reviews v JOIN review_templates t ON t.id = v.template_id
+		WHERE v.cycle_id = ? AND t.grade_id = ? LIMIT 1`, cycleID, gradeID).Scan(&tmpl)
+	if err == nil || !errors.Is(err, sql.ErrNoRows) {
+		return tmpl, err
+	}
+	if tmpl, err = currentTemplate(ctx, tx, gradeID); err != nil || tmpl != 0 {
 		return tmpl, err
 	}
 	defaults := DefaultCriteria(code)
@@ -282,6 +309,9 @@ func DefaultCriteria(code string) []ReviewCriterion {
 	}
 	return criteria
 }
+
+// NotRated, as a Rating's value, takes back a rating given before.
+const NotRated = -1
 
 // Rating is a rating of a criterion: 1-5, or 0 for "not applicable", with a comment.
 type Rating struct {
@@ -318,7 +348,7 @@ func saveRatings(ctx context.Context, tx *sql.Tx, reviewID int64, bySelf bool, r
 		return err
 	}
 	for _, r := range ratings {
-		if r.Rating < 0 || r.Rating > 5 {
+		if r.Rating < NotRated || r.Rating > 5 {
 			ch.add("rating", "range", "Min", 1, "Max", 5)
 		}
 	}
@@ -326,33 +356,51 @@ func saveRatings(ctx context.Context, tx *sql.Tx, reviewID int64, bySelf bool, r
 		return err
 	}
 	for _, r := range ratings {
-		var rating any
-		if r.Rating > 0 {
-			rating = r.Rating
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO review_ratings (review_id, criterion_id, by_self, rating, comment)
-			SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM review_criteria k JOIN reviews v
-				ON v.template_id = k.template_id WHERE k.id = ?2 AND v.id = ?1)
-			ON CONFLICT DO UPDATE SET rating = excluded.rating, comment = excluded.comment`,
-			reviewID, r.CriterionID, bySelf, rating, strings.TrimSpace(r.Comment)); err != nil {
+		if err := saveRating(ctx, tx, reviewID, bySelf, r); err != nil {
 			return err
 		}
 	}
 	if bySelf {
-		_, err := tx.ExecContext(ctx, `UPDATE reviews SET self_done = 1 WHERE id = ?`, reviewID)
+		_, err := tx.ExecContext(ctx, `UPDATE reviews SET self_done = EXISTS (SELECT 1 FROM review_ratings
+			WHERE review_id = ?1 AND by_self = 1) WHERE id = ?1`, reviewID)
 		return err
 	}
 	return nil
 }
 
-// checkDraft refuses to change a final review.
+// saveRating writes one rating; NotRated takes it back. The window does not edit
+// the person's own comments, so a self-rating without one keeps the stored comment.
+func saveRating(ctx context.Context, tx *sql.Tx, reviewID int64, bySelf bool, r Rating) error {
+	if r.Rating == NotRated {
+		_, err := tx.ExecContext(ctx, `DELETE FROM review_ratings WHERE review_id = ? AND criterion_id = ? AND by_self = ?`,
+			reviewID, r.CriterionID, bySelf)
+		return err
+	}
+	var rating any
+	if r.Rating > 0 {
+		rating = r.Rating
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO review_ratings (review_id, criterion_id, by_self, rating, comment)
+		SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM review_criteria k JOIN reviews v
+			ON v.template_id = k.template_id WHERE k.id = ?2 AND v.id = ?1)
+		ON CONFLICT DO UPDATE SET rating = excluded.rating, comment = CASE
+			WHEN excluded.by_self = 1 AND excluded.comment = '' THEN review_ratings.comment ELSE excluded.comment END`,
+		reviewID, r.CriterionID, bySelf, rating, strings.TrimSpace(r.Comment))
+	return err
+}
+
+// checkDraft refuses to change a final review, or any review of a closed cycle.
 func checkDraft(ctx context.Context, tx *sql.Tx, reviewID int64, ch *checker) error {
-	var status string
-	err := tx.QueryRowContext(ctx, `SELECT status FROM reviews WHERE id = ?`, reviewID).Scan(&status)
+	var status, cycle string
+	err := tx.QueryRowContext(ctx, `SELECT v.status, c.status FROM reviews v JOIN review_cycles c ON c.id = v.cycle_id
+		WHERE v.id = ?`, reviewID).Scan(&status, &cycle)
 	if err != nil {
 		return notFound(err)
 	}
-	if status == "final" {
+	switch {
+	case cycle == CycleClosed:
+		ch.add("review", "cycle_closed")
+	case status == "final":
 		ch.add("review", "review_final")
 	}
 	return nil
@@ -414,6 +462,20 @@ func (s *Store) ReopenReview(ctx context.Context, reviewID int64, reason string)
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var status, cycle string
+		if err := tx.QueryRowContext(ctx, `SELECT v.status, c.status FROM reviews v JOIN review_cycles c
+			ON c.id = v.cycle_id WHERE v.id = ?`, reviewID).Scan(&status, &cycle); err != nil {
+			return notFound(err)
+		}
+		switch {
+		case cycle == CycleClosed:
+			ch.add("review", "cycle_closed")
+		case status != "final":
+			ch.add("review", "review_not_final")
+		}
+		if err := ch.err(); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO review_reopenings (review_id, reopened_on, reason) VALUES (?, ?, ?)`,
 			reviewID, dateValue(s.Today()), reason); err != nil {
 			return err
@@ -421,28 +483,4 @@ func (s *Store) ReopenReview(ctx context.Context, reviewID int64, reason string)
 		return execOne(ctx, tx, `UPDATE reviews SET status = 'draft', score = NULL, finalized_on = NULL
 			WHERE id = ? AND status = 'final'`, reviewID)
 	})
-}
-
-// EnsureDefaultTemplates gives every grade without a template the default one for
-// its code (data/review), as version 1; grades of other codes are left to the lead.
-func (s *Store) EnsureDefaultTemplates(ctx context.Context) error {
-	grades, err := s.Grades(ctx)
-	if err != nil {
-		return err
-	}
-	for _, g := range grades {
-		var n int
-		if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM review_templates WHERE grade_id = ?`, g.ID).
-			Scan(&n); err != nil {
-			return s.classify(err)
-		}
-		criteria := DefaultCriteria(g.Code)
-		if n > 0 || criteria == nil {
-			continue
-		}
-		if _, err := s.SaveTemplate(ctx, g.ID, criteria); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -10,6 +10,9 @@ func threeCriteria(weights ...int) []ReviewCriterion {
 	out := make([]ReviewCriterion, len(weights))
 	for i, w := range weights {
 		out[i] = ReviewCriterion{Code: codes[i], NameRU: "Критерий " + codes[i], NameEN: "Criterion " + codes[i], Weight: w}
+		for n := range 5 {
+			out[i].AnchorsRU[n], out[i].AnchorsEN[n] = "Описание оценки", "What it looks like"
+		}
 	}
 	return out
 }
@@ -118,23 +121,91 @@ func TestCycleKeepsItsTemplateVersion(t *testing.T) {
 	}
 }
 
-func TestDefaultTemplatesForEveryGrade(t *testing.T) {
+func TestAGradeWithoutTemplateGetsItsDefault(t *testing.T) {
 	s := openScratchStore(t)
-	for range 2 { // a second call adds nothing
-		if err := s.EnsureDefaultTemplates(tctx); err != nil {
-			t.Fatal(err)
-		}
+	anna := seedPerson(t, s, "Анна Акимова") // a middle: no template yet
+	cycle, err := s.SaveCycle(tctx, ReviewCycle{Name: "Полугодие", From: Day(2026, 1, 1), To: Day(2026, 6, 30),
+		Due: Day(2026, 7, 31), Status: CycleOpen})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if n := countRows(t, s, `SELECT count(*) FROM review_templates`); n != 4 {
-		t.Fatalf("%d templates, want one per grade", n)
+	if err := s.AddParticipants(tctx, cycle, []int64{anna}); err != nil {
+		t.Fatal(err)
 	}
-	if n := countRows(t, s, `SELECT sum(weight) FROM review_criteria k JOIN review_templates t ON t.id = k.template_id
-		JOIN grade_levels g ON g.id = t.grade_id WHERE g.code = 'senior'`); n != 100 {
-		t.Errorf("the senior template's weights add up to %d", n)
+	tpl, err := s.CurrentTemplate(tctx, gradeIDByCode(t, s, "middle"))
+	if err != nil || tpl.Version != 1 || len(tpl.Criteria) != 7 || tpl.Criteria[0].AnchorsRU[4] == "" ||
+		len(tpl.Criteria[0].Evidence) == 0 {
+		t.Fatalf("middle template %+v, %v", tpl, err)
 	}
-	tpl, err := s.Template(tctx, int64(countRows(t, s, `SELECT t.id FROM review_templates t JOIN grade_levels g
-		ON g.id = t.grade_id WHERE g.code = 'junior'`)))
-	if err != nil || len(tpl.Criteria) != 7 || tpl.Criteria[0].AnchorsRU[4] == "" || len(tpl.Criteria[0].Evidence) == 0 {
-		t.Errorf("junior template %+v, %v", tpl, err)
+	sum := 0
+	for _, c := range tpl.Criteria {
+		sum += c.Weight
 	}
+	if sum != 100 {
+		t.Errorf("the default weights add up to %d", sum)
+	}
+}
+
+func TestACycleKeepsItsVersionForLateComers(t *testing.T) {
+	s, review, _ := reviewFixture(t)
+	cycle := int64(countRows(t, s, `SELECT cycle_id FROM reviews WHERE id = ?`, review))
+	first := countRows(t, s, `SELECT template_id FROM reviews WHERE id = ?`, review)
+	if _, err := s.SaveTemplate(tctx, gradeIDByCode(t, s, "middle"), threeCriteria(50, 25, 25)); err != nil {
+		t.Fatal(err)
+	}
+	boris := seedPerson(t, s, "Борис Быков")
+	if err := s.AddParticipants(tctx, cycle, []int64{boris}); err != nil {
+		t.Fatal(err)
+	}
+	if got := countRows(t, s, `SELECT template_id FROM reviews WHERE staff_id = ?`, boris); got != first {
+		t.Errorf("a late comer was reviewed on template %d, the cycle's is %d", got, first)
+	}
+}
+
+func TestClosedCycleIsReadOnly(t *testing.T) {
+	s, review, k := reviewFixture(t)
+	cycle := int64(countRows(t, s, `SELECT cycle_id FROM reviews WHERE id = ?`, review))
+	if _, err := s.SaveCycle(tctx, ReviewCycle{ID: cycle, Name: "Итоги 2025 года", From: Day(2025, 1, 1),
+		To: Day(2025, 12, 31), Due: Day(2026, 2, 1), Status: CycleClosed}); err != nil {
+		t.Fatal(err)
+	}
+	expectInvalid(t, s, "review", "cycle_closed", func() error {
+		return s.SaveRatings(tctx, review, false, []Rating{{k[0].ID, 4, ""}})
+	})
+	boris := seedPerson(t, s, "Борис Быков")
+	expectInvalid(t, s, "cycle", "cycle_closed", func() error { return s.AddParticipants(tctx, cycle, []int64{boris}) })
+}
+
+func TestTakingBackARating(t *testing.T) {
+	s, review, k := reviewFixture(t)
+	if err := s.SaveRatings(tctx, review, true, []Rating{{k[0].ID, 4, "Сама считаю так"}}); err != nil {
+		t.Fatal(err)
+	}
+	// The window sends self-ratings without comments: the person's comment stays.
+	if err := s.SaveReview(tctx, review, []Rating{{k[0].ID, 3, ""}}, []Rating{{k[0].ID, 5, ""}}, ReviewNotes{}); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := s.Review(tctx, review)
+	if v.Self[k[0].ID].Rating != 5 || v.Self[k[0].ID].Comment != "Сама считаю так" || !v.SelfDone {
+		t.Fatalf("self %+v", v.Self)
+	}
+	if err := s.SaveReview(tctx, review, []Rating{{k[0].ID, NotRated, ""}}, []Rating{{k[0].ID, NotRated, ""}},
+		ReviewNotes{}); err != nil {
+		t.Fatal(err)
+	}
+	v, _ = s.Review(tctx, review)
+	if len(v.Lead) != 0 || len(v.Self) != 0 || v.SelfDone {
+		t.Errorf("after taking back: lead %v, self %v, self done %v", v.Lead, v.Self, v.SelfDone)
+	}
+	expectInvalid(t, s, "review", "review_not_final", func() error { return s.ReopenReview(tctx, review, "Ошибка") })
+}
+
+func TestCriteriaNeedAnchors(t *testing.T) {
+	s := openScratchStore(t)
+	c := threeCriteria(40, 30, 30)
+	c[1].AnchorsEN[2] = ""
+	expectInvalid(t, s, "criteria", "criterion_anchors", func() error {
+		_, err := s.SaveTemplate(tctx, gradeIDByCode(t, s, "middle"), c)
+		return err
+	})
 }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -52,8 +53,9 @@ type reviewData struct {
 	bands    review.Bands
 }
 
-// notRated is a rating choice's value before anything is chosen (0 is "not applicable").
-const notRated = -1
+// notRated is a rating choice's value before anything is chosen (0 is "not
+// applicable"); saved, it takes back a rating given before.
+const notRated = data.NotRated
 
 var ratingValues = []int{notRated, 5, 4, 3, 2, 1, 0}
 
@@ -75,6 +77,8 @@ type criterionRow struct {
 	comment *widgets.Entry
 	anchor  *widget.Label
 	gap     *widget.Label
+	// selfComment is what the person wrote beside their rating (shown, not edited).
+	selfComment string
 }
 
 func (s *reviewsScreen) openReview(id int64) {
@@ -82,6 +86,23 @@ func (s *reviewsScreen) openReview(id int64) {
 	s.cyclesTab.Objects = []fyne.CanvasObject{s.form.root}
 	s.cyclesTab.Refresh()
 	s.form.reload()
+}
+
+// leaveReview goes back to the cycles, asking first when the review has changes
+// not saved.
+func (s *reviewsScreen) leaveReview() {
+	if s.form == nil || !s.form.changed() {
+		s.closeReview()
+		return
+	}
+	d := dialog.NewConfirm(T("reviews.unsaved_title"), T("reviews.unsaved"), func(discard bool) {
+		if discard {
+			s.closeReview()
+		}
+	}, s.app.win)
+	d.SetConfirmText(T("reviews.discard"))
+	d.SetDismissText(T("action.cancel"))
+	s.app.showDialog(d)
 }
 
 // closeReview goes back to the cycles.
@@ -110,7 +131,7 @@ func newReviewForm(s *reviewsScreen, id int64) *reviewForm {
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord
 	f.problem.Hide()
-	back := widget.NewButtonWithIcon(T("action.back"), theme.NavigateBackIcon(), s.closeReview)
+	back := widget.NewButtonWithIcon(T("action.back"), theme.NavigateBackIcon(), s.leaveReview)
 	f.saveBtn = widget.NewButtonWithIcon(T("action.save"), theme.DocumentSaveIcon(), func() { f.save(false) })
 	f.finalize = widget.NewButtonWithIcon(T("reviews.finalize"), theme.ConfirmIcon(), func() { f.save(true) })
 	f.finalize.Importance = widget.HighImportance
@@ -192,7 +213,8 @@ func (f *reviewForm) apply(d reviewData) {
 	f.goals.SetText(v.Notes.Goals)
 	f.potential.setValue(v.Notes.Potential)
 	f.problem.Hide()
-	f.setEditable(!v.Final)
+	f.setEditable(!v.Final && d.cycle.Status != data.CycleClosed)
+	setEnabled(f.reopen, v.Final && d.cycle.Status != data.CycleClosed)
 	f.root.Refresh() // the header's lines changed: lay it out again
 }
 
@@ -200,11 +222,20 @@ func (f *reviewForm) subtitleText() string {
 	v, c := f.d.review, f.d.cycle
 	text := Tf("reviews.form_subtitle", map[string]any{"Cycle": c.Name, "From": date(c.From), "To": date(c.To),
 		"Version": f.d.tmpl.Version})
-	if v.Final {
+	switch {
+	case v.Final && math.IsNaN(v.Score):
+		text += "\n" + Tf("reviews.final_no_score", map[string]any{"Date": date(v.FinalizedOn)})
+	case v.Final:
 		text += "\n" + Tf("reviews.final_note", map[string]any{"Date": date(v.FinalizedOn), "Score": number(v.Score, 2),
 			"Band": bandName(f.d.bands, v.Score)})
-	} else if score, ok := f.draftScore(); ok {
-		text += "\n" + Tf("reviews.draft_score", map[string]any{"Score": number(score, 2), "Band": bandName(f.d.bands, score)})
+	default:
+		if score, ok := f.draftScore(); ok {
+			text += "\n" + Tf("reviews.draft_score", map[string]any{"Score": number(score, 2),
+				"Band": bandName(f.d.bands, score)})
+		}
+	}
+	if c.Status == data.CycleClosed {
+		text += "\n" + T("reviews.cycle_closed_note")
 	}
 	for _, r := range v.Reopenings {
 		text += "\n" + Tf("reviews.reopened_note", map[string]any{"Date": date(r.On), "Reason": shortened(r.Reason, 100)})
@@ -221,19 +252,20 @@ func shortened(text string, n int) string {
 	return string(runes[:n-1]) + "…"
 }
 
+// bandName names a score's band in lower case, for the middle of a sentence.
 func bandName(b review.Bands, score float64) string {
 	if math.IsNaN(score) {
 		return ""
 	}
-	return T("review.band." + string(b.Of(score)))
+	return strings.ToLower(T("review.band." + string(b.Of(score))))
 }
 
-// draftScore is the score the lead's ratings so far would give.
+// draftScore is the score the ratings chosen so far would give.
 func (f *reviewForm) draftScore() (float64, bool) {
 	var rated []review.Rated
-	for _, c := range f.d.tmpl.Criteria {
-		if r, ok := f.d.review.Lead[c.ID]; ok {
-			rated = append(rated, review.Rated{Weight: c.Weight, Rating: r.Rating})
+	for _, r := range f.rows {
+		if v := r.lead.value(); v != notRated {
+			rated = append(rated, review.Rated{Weight: r.c.Weight, Rating: v})
 		}
 	}
 	return review.Score(rated)
@@ -241,11 +273,17 @@ func (f *reviewForm) draftScore() (float64, bool) {
 
 func (f *reviewForm) newCriterionRow(c data.ReviewCriterion) *criterionRow {
 	v := f.d.review
-	row := &criterionRow{c: c, comment: widgets.NewEntry(), anchor: widget.NewLabel(""), gap: widget.NewLabel("")}
+	row := &criterionRow{c: c, comment: widgets.NewEntry(), anchor: widget.NewLabel(""), gap: widget.NewLabel(""),
+		selfComment: v.Self[c.ID].Comment}
 	row.anchor.Wrapping = fyne.TextWrapWord
 	row.anchor.TextStyle = fyne.TextStyle{Italic: true}
-	row.lead = newChoice(ratingValues, ratingLabel, func(int) { row.update() })
-	row.self = newChoice(ratingValues, ratingLabel, func(int) { row.update() })
+	changed := func(int) {
+		row.update()
+		f.subtitle.SetText(f.subtitleText()) // the score so far follows the choice
+		f.root.Refresh()
+	}
+	row.lead = newChoice(ratingValues, ratingLabel, changed)
+	row.self = newChoice(ratingValues, ratingLabel, changed)
 	row.lead.setValue(ratingOf(v.Lead, c.ID))
 	row.self.setValue(ratingOf(v.Self, c.ID))
 	row.comment.SetText(v.Lead[c.ID].Comment)
@@ -305,6 +343,11 @@ func (r *criterionRow) object(ev kpi.Evidence, staffID int64) fyne.CanvasObject 
 	ratings := container.NewHBox(widget.NewLabel(T("reviews.lead_rating")), sized(r.lead, 170),
 		widget.NewLabel(T("reviews.self_rating")), sized(r.self, 170), r.gap)
 	parts := []fyne.CanvasObject{name, ratings, r.anchor, r.comment}
+	if r.selfComment != "" {
+		own := widget.NewLabel(Tf("reviews.self_comment", map[string]any{"Comment": r.selfComment}))
+		own.Wrapping = fyne.TextWrapWord
+		parts = append(parts, own)
+	}
 	if text := evidenceText(r.c.Evidence, ev, staffID); text != "" {
 		evidence := widget.NewLabel(text)
 		evidence.Wrapping = fyne.TextWrapWord
@@ -342,7 +385,6 @@ func (f *reviewForm) setEditable(on bool) {
 	setInputEnabled(f.potential.Select, on)
 	setEnabled(f.saveBtn, on)
 	setEnabled(f.finalize, on)
-	setEnabled(f.reopen, !on)
 }
 
 type disableable interface {
@@ -358,19 +400,33 @@ func setInputEnabled(w disableable, on bool) {
 	}
 }
 
-// collected are the form's ratings and notes as the store takes them.
+// collected are the form's ratings and notes as the store takes them: every
+// criterion, those not rated taking back what was saved before.
 func (f *reviewForm) collected() (lead, self []data.Rating, notes data.ReviewNotes) {
 	for _, r := range f.rows {
-		if v := r.lead.value(); v != notRated {
-			lead = append(lead, data.Rating{CriterionID: r.c.ID, Rating: v, Comment: r.comment.Text})
-		}
-		if v := r.self.value(); v != notRated {
-			self = append(self, data.Rating{CriterionID: r.c.ID, Rating: v})
-		}
+		lead = append(lead, data.Rating{CriterionID: r.c.ID, Rating: r.lead.value(), Comment: r.comment.Text})
+		self = append(self, data.Rating{CriterionID: r.c.ID, Rating: r.self.value()})
 	}
 	notes = data.ReviewNotes{Strengths: f.strengths.Text, Growth: f.growth.Text, Goals: f.goals.Text,
 		Potential: f.potential.value()}
 	return lead, self, notes
+}
+
+// changed: the form holds something the database does not.
+func (f *reviewForm) changed() bool {
+	v := f.d.review
+	if v.ID == 0 || v.Final {
+		return false
+	}
+	for _, r := range f.rows {
+		if r.lead.value() != ratingOf(v.Lead, r.c.ID) || r.self.value() != ratingOf(v.Self, r.c.ID) ||
+			strings.TrimSpace(r.comment.Text) != v.Lead[r.c.ID].Comment {
+			return true
+		}
+	}
+	n := v.Notes
+	return strings.TrimSpace(f.strengths.Text) != n.Strengths || strings.TrimSpace(f.growth.Text) != n.Growth ||
+		strings.TrimSpace(f.goals.Text) != n.Goals || f.potential.value() != n.Potential
 }
 
 // save writes the draft, and with finalize makes it final; a problem is shown
@@ -388,8 +444,8 @@ func (f *reviewForm) save(finalize bool) {
 		}
 	}
 	id := f.id
-	f.saveBtn.Disable()
-	f.finalize.Disable()
+	f.setEditable(false) // what is typed now would be lost when the saved review comes back
+	f.reopen.Disable()
 	save(f.s.app, func(ctx context.Context, st *data.Store) error {
 		if err := st.SaveReview(ctx, id, lead, self, notes); err != nil {
 			return err

@@ -17,6 +17,7 @@ import (
 // bandsEditor sets the scores from which each rating band begins.
 type bandsEditor struct {
 	s                           *reviewsScreen
+	shown                       review.Bands // as last loaded or saved: typed changes are kept over a reload
 	meets, exceeds, outstanding *widgets.Entry
 	form                        *widgets.Form
 	saved                       *widget.Label
@@ -32,13 +33,36 @@ func newBandsEditor(s *reviewsScreen) *bandsEditor {
 	b.form.Add("outstanding", T("review.band.outstanding"), b.outstanding, true)
 	b.saved = widget.NewLabel("")
 	saveBtn := widget.NewButtonWithIcon(T("action.save"), theme.DocumentSaveIcon(), b.save)
-	defaults := widget.NewButton(T("reviews.reset_default"), func() { b.set(review.DefaultBands()) })
+	defaults := widget.NewButton(T("reviews.reset_default"), func() {
+		d := review.DefaultBands()
+		b.meets.SetText(number(d.Meets, 2))
+		b.exceeds.SetText(number(d.Exceeds, 2))
+		b.outstanding.SetText(number(d.Outstanding, 2))
+	})
 	title := widget.NewLabelWithStyle(T("reviews.bands"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	b.root = container.NewVBox(title, b.form.Object(), container.NewHBox(saveBtn, defaults, b.saved))
 	return b
 }
 
+// set shows the saved thresholds, unless the lead has typed others not saved yet.
 func (b *bandsEditor) set(v review.Bands) {
+	if b.typed() {
+		return
+	}
+	b.fill(v)
+}
+
+// typed: the fields hold something other than what was shown.
+func (b *bandsEditor) typed() bool {
+	if b.shown == (review.Bands{}) {
+		return false
+	}
+	return b.meets.Text != number(b.shown.Meets, 2) || b.exceeds.Text != number(b.shown.Exceeds, 2) ||
+		b.outstanding.Text != number(b.shown.Outstanding, 2)
+}
+
+func (b *bandsEditor) fill(v review.Bands) {
+	b.shown = v
 	b.meets.SetText(number(v.Meets, 2))
 	b.exceeds.SetText(number(v.Exceeds, 2))
 	b.outstanding.SetText(number(v.Outstanding, 2))
@@ -59,7 +83,7 @@ func (b *bandsEditor) save() {
 			showFormError(b.form, err)
 			return
 		}
-		b.form.SetErrors(nil)
+		b.fill(v)
 		b.saved.SetText(T("reviews.bands_saved"))
 	})
 }
@@ -67,9 +91,10 @@ func (b *bandsEditor) save() {
 // departmentsEditor lists the departments that give feedback: add, rename,
 // archive (their feedback stays).
 type departmentsEditor struct {
-	s    *reviewsScreen
-	list *widgets.Table[data.Department]
-	root fyne.CanvasObject
+	s     *reviewsScreen
+	loads ticket
+	list  *widgets.Table[data.Department]
+	root  fyne.CanvasObject
 }
 
 func newDepartmentsEditor(s *reviewsScreen) *departmentsEditor {
@@ -94,6 +119,13 @@ func newDepartmentsEditor(s *reviewsScreen) *departmentsEditor {
 }
 
 func (d *departmentsEditor) set(depts []data.Department) { d.list.SetRows(depts) }
+
+// reload reads the departments again, and nothing else of the tab.
+func (d *departmentsEditor) reload() {
+	load(d.s.app, &d.loads, func(ctx context.Context, st *data.Store) ([]data.Department, error) {
+		return st.Departments(ctx)
+	}, d.set)
+}
 
 // edit adds (ID 0) or renames a department, or archives or restores it.
 func (d *departmentsEditor) edit(x data.Department) {
@@ -126,7 +158,7 @@ func (d *departmentsEditor) edit(x data.Department) {
 		}, func(err error) {
 			done(err)
 			if err == nil {
-				d.s.templates.reload()
+				d.reload()
 			}
 		})
 	})

@@ -4,9 +4,11 @@ import (
 	"context"
 	"image"
 	"io"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,7 +24,6 @@ import (
 type teamTab struct {
 	s       *reviewsScreen
 	loads   ticket
-	cycles  []data.CycleSummary
 	cycle   *choice[int64]
 	view    *choice[string]
 	current teamData
@@ -30,6 +31,8 @@ type teamTab struct {
 	table   *widget.Table
 	rows    [][]string
 	header  []string
+	people  []int64 // whom the history compares; none: DefaultHistoryPeople
+	choose  *widget.Button
 	root    fyne.CanvasObject
 }
 
@@ -55,6 +58,7 @@ func newTeamTab(s *reviewsScreen) *teamTab {
 	t := &teamTab{s: s}
 	t.cycle = newChoice([]int64{}, func(int64) string { return "" }, func(int64) { t.reload() })
 	t.view = newChoice(teamViews, func(v string) string { return T("reviews.view." + v) }, func(string) { t.show() })
+	t.choose = widget.NewButtonWithIcon(T("reviews.history_people"), theme.AccountIcon(), t.choosePeople)
 	t.view.setValueQuietly(viewHistogram)
 	t.chart = widgets.NewChartView(fyne.NewSize(640, 380), s.app.background)
 	t.table = widget.NewTableWithHeaders(
@@ -78,7 +82,7 @@ func newTeamTab(s *reviewsScreen) *teamTab {
 		t.s.app.exportDialog(tb, len(t.rows))
 	})
 	controls := container.NewHBox(widget.NewLabel(T("reviews.cycle")), sized(t.cycle, 300), widget.NewLabel(T("reviews.view")),
-		sized(t.view, 260), saveChart, saveTable)
+		sized(t.view, 260), t.choose, saveChart, saveTable)
 	split := container.NewVSplit(t.chart, t.table)
 	split.Offset = 0.62
 	t.root = container.NewBorder(controls, nil, nil, nil, split)
@@ -122,6 +126,11 @@ func (t *teamTab) reload() {
 
 // show draws the chosen view and fills its table.
 func (t *teamTab) show() {
+	if t.view.value() == viewHistory {
+		t.choose.Show()
+	} else {
+		t.choose.Hide()
+	}
 	style, lang := screenChartStyle(t.s.app), currentLang()
 	render := t.renderer(lang, style)
 	t.chart.SetChart(func(w, h int) (image.Image, error) { return render.Image(w, h) })
@@ -139,8 +148,7 @@ func (t *teamTab) renderer(lang string, style charts.Style) chartImage {
 	r := t.current.cycle
 	switch t.view.value() {
 	case viewHistory:
-		all := t.current.all
-		return all.History(r.DefaultHistoryPeople()).Chart(lang, style)
+		return t.history().Chart(lang, style)
 	case viewHeatmap:
 		return r.HeatmapChart(lang, style)
 	case viewNineBox:
@@ -155,7 +163,7 @@ func (t *teamTab) tableOf(lang string) table.Table {
 	r := t.current.cycle
 	switch t.view.value() {
 	case viewHistory:
-		return t.current.all.History(r.DefaultHistoryPeople()).Table(lang)
+		return t.history().Table(lang)
 	case viewHeatmap:
 		return r.ScoresTable(lang)
 	case viewNineBox:
@@ -164,6 +172,54 @@ func (t *teamTab) tableOf(lang string) table.Table {
 		return r.GapsTable(lang)
 	}
 	return r.HistogramTable(lang)
+}
+
+// history compares the people chosen, or by default the best of the cycle shown.
+func (t *teamTab) history() calibration.ScoreHistory {
+	people := t.people
+	if len(people) == 0 {
+		people = t.current.cycle.DefaultHistoryPeople()
+	}
+	return t.current.all.History(people)
+}
+
+// choosePeople picks up to calibration.MaxHistoryPeople people for the history.
+func (t *teamTab) choosePeople() {
+	a := t.s.app
+	var ids []int64
+	var names []string
+	seen := map[int64]bool{}
+	for _, v := range t.current.all.Reviews {
+		if !seen[v.StaffID] {
+			seen[v.StaffID] = true
+			ids = append(ids, v.StaffID)
+			names = append(names, v.Name)
+		}
+	}
+	labels := uniqueLabels(names, func(n string) string { return n })
+	checks := widget.NewCheckGroup(labels, nil)
+	for _, p := range t.history().People {
+		if i := slices.Index(ids, p.StaffID); i >= 0 {
+			checks.Selected = append(checks.Selected, labels[i])
+		}
+	}
+	note := widget.NewLabel(Tf("reviews.history_people_note", map[string]any{"Max": calibration.MaxHistoryPeople}))
+	note.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(T("reviews.history_people"), T("action.choose_done"), T("action.cancel"),
+		container.NewBorder(note, nil, nil, nil, container.NewVScroll(checks)), func(ok bool) {
+			if !ok {
+				return
+			}
+			t.people = nil
+			for i, l := range labels {
+				if slices.Contains(checks.Selected, l) && len(t.people) < calibration.MaxHistoryPeople {
+					t.people = append(t.people, ids[i])
+				}
+			}
+			t.show()
+		}, a.win)
+	d.Resize(fyne.NewSize(480, 560))
+	a.showDialog(d)
 }
 
 // fillTable shows a view's table as the export writes it.

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -27,7 +28,8 @@ type templatesTab struct {
 	version  *widget.Label
 	criteria []data.ReviewCriterion // the draft being edited
 	list     *widgets.Table[data.ReviewCriterion]
-	selected int // the row chosen in the list, -1 none
+	selected int  // the row chosen in the list, -1 none
+	edited   bool // the draft has changes not saved: a reload keeps it
 	sum      *widget.Label
 	problem  *widget.Label
 	bands    *bandsEditor
@@ -37,7 +39,10 @@ type templatesTab struct {
 
 func newTemplatesTab(s *reviewsScreen) *templatesTab {
 	t := &templatesTab{s: s, selected: -1}
-	t.grade = newChoice([]int64{}, func(int64) string { return "" }, func(int64) { t.reload() })
+	t.grade = newChoice([]int64{}, func(int64) string { return "" }, func(int64) {
+		t.edited = false // another grade: its own template
+		t.reload()
+	})
 	t.version = widget.NewLabel("")
 	t.sum = widget.NewLabel("")
 	t.problem = widget.NewLabel("")
@@ -103,6 +108,11 @@ func (t *templatesTab) apply(d templateData) {
 	ids, name := gradeOptions(d.grades)
 	t.grade.setValues(ids, name)
 	t.grade.setValueQuietly(d.gradeID)
+	t.bands.set(d.bands)
+	t.depts.set(d.depts)
+	if t.edited {
+		return // the lead's draft stays until saved or another grade is chosen
+	}
 	t.criteria = d.current.Criteria
 	if d.current.ID == 0 { // no version yet: start from the default for the grade
 		t.criteria = data.DefaultCriteria(t.gradeCode(d.gradeID))
@@ -112,8 +122,6 @@ func (t *templatesTab) apply(d templateData) {
 	}
 	t.setProblem("")
 	t.show()
-	t.bands.set(d.bands)
-	t.depts.set(d.depts)
 }
 
 // setProblem shows why the template cannot be saved ("" hides it).
@@ -162,11 +170,13 @@ func (t *templatesTab) move(step int) {
 	}
 	t.criteria[i], t.criteria[j] = t.criteria[j], t.criteria[i]
 	t.selected = j
+	t.edited = true
 	t.show()
 }
 
 func (t *templatesTab) resetToDefault() {
 	t.criteria = data.DefaultCriteria(t.gradeCode(t.grade.value()))
+	t.edited = true
 	t.show()
 }
 
@@ -185,6 +195,7 @@ func (t *templatesTab) save() {
 			t.setProblem(describeError(err))
 			return
 		}
+		t.edited = false
 		t.reload()
 	})
 }
@@ -234,8 +245,8 @@ func (t *templatesTab) editCriterion(i int) {
 		anchorsEN[n].SetText(c.AnchorsEN[n])
 		anchorsRU[n].SetMinRowsVisible(2)
 		anchorsEN[n].SetMinRowsVisible(2)
-		form.Add("anchor_ru_"+integer(n+1), Tf("field.anchor_ru", map[string]any{"N": n + 1}), anchorsRU[n], false)
-		form.Add("anchor_en_"+integer(n+1), Tf("field.anchor_en", map[string]any{"N": n + 1}), anchorsEN[n], false)
+		form.Add(anchorField("ru", n), Tf("field.anchor_ru", map[string]any{"N": n + 1}), anchorsRU[n], true)
+		form.Add(anchorField("en", n), Tf("field.anchor_en", map[string]any{"N": n + 1}), anchorsEN[n], true)
 	}
 	evidenceLabels := make([]string, len(kpi.EvidenceCodes))
 	for n, e := range kpi.EvidenceCodes {
@@ -274,12 +285,14 @@ func (t *templatesTab) editCriterion(i int) {
 		} else {
 			t.criteria = append(t.criteria, edited)
 		}
+		t.edited = true
 		t.show()
 		done(nil)
 	})
 	if i >= 0 {
 		remove := widget.NewButtonWithIcon(T("action.delete"), theme.DeleteIcon(), func() {
 			t.criteria = slices.Delete(t.criteria, i, i+1)
+			t.edited = true
 			t.show()
 			fd.dlg.Hide()
 		})
@@ -308,11 +321,22 @@ func (t *templatesTab) validateCriterion(c data.ReviewCriterion, at int) error {
 	if c.Weight < 1 || c.Weight > 100 {
 		errs = append(errs, data.FieldError{Field: "weight", Code: "weight_range"})
 	}
+	for n := range 5 {
+		if c.AnchorsRU[n] == "" {
+			errs = append(errs, data.FieldError{Field: anchorField("ru", n), Code: "required"})
+		}
+		if c.AnchorsEN[n] == "" {
+			errs = append(errs, data.FieldError{Field: anchorField("en", n), Code: "required"})
+		}
+	}
 	if len(errs) == 0 {
 		return nil
 	}
 	return &data.ValidationError{Fields: errs}
 }
+
+// anchorField names the form field of rating n+1's description in a language.
+func anchorField(lang string, n int) string { return "anchor_" + lang + "_" + strconv.Itoa(n+1) }
 
 // oneLine keeps an anchor on one line: anchors are stored one per line.
 func oneLine(s string) string {

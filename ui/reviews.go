@@ -82,9 +82,12 @@ func newReviewsScreen(a *App) *reviewsScreen {
 func (s *reviewsScreen) title() string             { return T("nav.reviews") }
 func (s *reviewsScreen) object() fyne.CanvasObject { return s.tabs }
 
+// reload fetches the open tab again; a review being written stays as it is.
 func (s *reviewsScreen) reload() {
+	if s.form != nil {
+		return
+	}
 	s.evidence = nil // the log may have changed since: figure again
-	s.closeReview()
 	s.reloadTab()
 }
 
@@ -256,9 +259,15 @@ func resultText(p data.Participant, bands review.Bands) string {
 	return number(p.Score, 2) + " — " + calibration.BandName(currentLang(), bands.Of(p.Score))
 }
 
-// showCycle opens the screen on a cycle's participants (0: the latest cycle).
+// showCycle opens the screen on a cycle's participants (0: the latest cycle); a
+// review with changes not saved stays open.
 func (s *reviewsScreen) showCycle(id int64) {
-	s.chosen = id
-	s.tabs.SelectIndex(0)
+	if s.form != nil && !s.form.changed() {
+		s.closeReview()
+	}
+	if s.form == nil {
+		s.chosen = id
+		s.tabs.SelectIndex(0)
+	}
 	s.app.showScreen(s)
 }

@@ -259,6 +259,12 @@ func TestTeamViewsDrawEveryView(t *testing.T) {
 		if team.chart.Image() == nil || len(team.header) == 0 {
 			t.Errorf("%s: chart drawn %v, %d columns", view, team.chart.Image() != nil, len(team.header))
 		}
+		if view == viewHistory {
+			team.people = []int64{people[0].StaffID}
+			if h := team.history(); len(h.People) != 1 || h.People[0].Name != people[0].Name {
+				t.Errorf("history of the person chosen: %+v", h.People)
+			}
+		}
 		if view == viewHistogram {
 			total := 0
 			for _, b := range team.current.cycle.Histogram() {
@@ -330,5 +336,71 @@ func TestOverviewShowsOverdueReviews(t *testing.T) {
 	settle(a)
 	if a.screens[a.current] != a.reviews || a.reviews.chosen != id {
 		t.Errorf("the tile opened %T, cycle %d", a.screens[a.current], a.reviews.chosen)
+	}
+}
+
+func TestTakingBackARatingAndLeavingWithChanges(t *testing.T) {
+	a := openReviews(t, "ru")
+	r := a.reviews
+	newTestCycle(t, a, "Проверка изменений")
+	addEveryone(t, a)
+	id := r.participants.Rows()[0].ReviewID
+	r.openReview(id)
+	settle(a)
+	f := r.form
+	f.rows[0].lead.setValue(4)
+	f.rows[0].self.setValue(5)
+	test.Tap(f.saveBtn)
+	settle(a)
+	if v, _ := a.store().Review(ctx(), id); len(v.Lead) != 1 || !v.SelfDone {
+		t.Fatalf("saved %+v", v)
+	}
+	f.rows[0].lead.setValue(notRated)
+	f.rows[0].self.setValue(notRated)
+	if !f.changed() || strings.Contains(f.subtitle.Text, "Итог") {
+		t.Fatalf("the form does not know it changed: %q", f.subtitle.Text)
+	}
+	// Leaving asks first; staying keeps the review open.
+	test.Tap(findButton(t, f.root, T("action.back")))
+	settle(a)
+	if len(a.dialogs) != 1 || r.form == nil {
+		t.Fatal("left a changed review without asking")
+	}
+	a.closeTopDialog()
+	test.Tap(f.saveBtn)
+	settle(a)
+	if v, _ := a.store().Review(ctx(), id); len(v.Lead) != 0 || len(v.Self) != 0 || v.SelfDone {
+		t.Errorf("ratings not taken back: %+v", v)
+	}
+	test.Tap(findButton(t, f.root, T("action.back")))
+	settle(a)
+	if r.form != nil || len(a.dialogs) != 0 {
+		t.Error("a saved review did not close")
+	}
+}
+
+func TestAClosedCyclesReviewIsReadOnly(t *testing.T) {
+	a := openReviews(t, "ru")
+	r := a.reviews
+	var closed data.CycleSummary
+	for _, c := range r.cycles {
+		if c.Status == data.CycleClosed {
+			closed = c
+		}
+	}
+	if closed.ID == 0 {
+		t.Fatal("the demo has no closed cycle")
+	}
+	r.chooseCycle(closed.ID)
+	settle(a)
+	if !r.addPeople.Disabled() {
+		t.Error("people can be added to a closed cycle")
+	}
+	r.openReview(r.participants.Rows()[0].ReviewID)
+	settle(a)
+	f := r.form
+	if !f.saveBtn.Disabled() || !f.reopen.Disabled() || !f.rows[0].lead.Disabled() ||
+		!strings.Contains(f.subtitle.Text, T("reviews.cycle_closed_note")) {
+		t.Errorf("a closed cycle's review is editable: %q", f.subtitle.Text)
 	}
 }

@@ -457,17 +457,26 @@ func TestReviewTexts(t *testing.T) {
 	}
 }
 
-// The store accepts the generated reviews and feedback: reopening a final review and
-// finalizing it again gives the same score; a review rated in part cannot be
-// finalized; feedback saves back unchanged.
+// The store accepts the generated reviews and feedback: reopening a final review of
+// the open cycle and finalizing it again gives the same score (a closed cycle's are
+// read-only); a review rated in part cannot be finalized; feedback saves back
+// unchanged.
 func TestReviewsThroughStore(t *testing.T) {
 	s, _ := generate(t, 11, asOf)
 	ctx := context.Background()
 	db := rawDB(t, s.Path())
 	var id int64
 	var before float64
+	var closed int64
+	if err := db.QueryRow(`SELECT v.id FROM reviews v JOIN review_cycles c ON c.id = v.cycle_id
+		WHERE c.status = 'closed' ORDER BY v.id DESC LIMIT 1`).Scan(&closed); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ReopenReview(ctx, closed, "Проверка"); err == nil {
+		t.Error("a review of a closed cycle was reopened")
+	}
 	if err := db.QueryRow(`SELECT v.id, v.score FROM reviews v JOIN review_cycles c ON c.id = v.cycle_id
-		WHERE c.status = 'closed' ORDER BY v.id DESC LIMIT 1`).Scan(&id, &before); err != nil {
+		WHERE c.status = 'open' AND v.status = 'final' ORDER BY v.id DESC LIMIT 1`).Scan(&id, &before); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.ReopenReview(ctx, id, "Проверка"); err != nil {

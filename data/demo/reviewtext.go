@@ -57,7 +57,7 @@ func (g *gen) leadComment(r *personReview, code string, v int, mostIssues bool) 
 		}
 	case "procedures":
 		if s.answered > 0 {
-			return fmt.Sprintf("Первый ответ в срок по договору: %d%% обращений.", percent(s.timeShare())) + tail(procedureTails)
+			return fmt.Sprintf("Первый ответ в срок по договору: %d\u00a0%% обращений.", percent(s.timeShare())) + tail(procedureTails)
 		}
 	case "development":
 		if s.sales > 0 {

@@ -76,8 +76,8 @@ func (e *env) exportKPI(args []string) int {
 		fmt.Fprintln(e.stderr, e.t("cli.export_kpi.usage", nil))
 		return ExitUsage
 	}
-	return e.exportView(x, func(ctx context.Context, st *data.Store) (kpiView, int, error) {
-		view, err := e.kpiView(ctx, st, x)
+	return e.exportView(x, func(ctx context.Context, st *data.Store) (exportedView, int, error) {
+		view, err := e.exportedView(ctx, st, x)
 		if err != nil {
 			return view, e.failKPI(ctx, st, err), err
 		}
@@ -93,7 +93,7 @@ func (x chartExport) valid() bool {
 
 // exportView opens the database read-only, builds the view (a failure comes with
 // its exit code, already explained) and writes the file, atomically.
-func (e *env) exportView(x chartExport, build func(ctx context.Context, st *data.Store) (kpiView, int, error)) int {
+func (e *env) exportView(x chartExport, build func(ctx context.Context, st *data.Store) (exportedView, int, error)) int {
 	st, err := data.Open(x.db, data.Options{ReadOnly: true})
 	if err != nil {
 		return e.fail(err)
@@ -116,8 +116,9 @@ func (e *env) exportView(x chartExport, build func(ctx context.Context, st *data
 
 func validKPIFormat(f string) bool { return f == "png" || f == "svg" || f == "csv" || f == "xlsx" }
 
-// kpiView is a computed trend or ranking as its chart and its table.
-type kpiView struct {
+// exportedView is a computed view (a KPI trend or ranking, the workload, review
+// results) as its chart and its table.
+type exportedView struct {
 	chart interface {
 		PNG(w io.Writer, width, height int) error
 		SVG(w io.Writer, width, height int) error
@@ -125,32 +126,32 @@ type kpiView struct {
 	table table.Table
 }
 
-func (e *env) kpiView(ctx context.Context, st *data.Store, x chartExport) (kpiView, error) {
+func (e *env) exportedView(ctx context.Context, st *data.Store, x chartExport) (exportedView, error) {
 	last := data.MonthOf(st.Today()) - 1 // the last full month
 	if x.what == whatRanking {
 		p, err := monthFlag(x.period, last)
 		if err != nil {
-			return kpiView{}, err
+			return exportedView{}, err
 		}
 		r, err := kpi.RankingOf(ctx, st, x.kpis[0], x.level, kpi.Period{From: p, To: p})
-		return kpiView{r.Chart(e.lang, charts.Print, x.height), r.Table(e.lang)}, err
+		return exportedView{r.Chart(e.lang, charts.Print, x.height), r.Table(e.lang)}, err
 	}
 	to, err := monthFlag(x.to, last)
 	if err != nil {
-		return kpiView{}, err
+		return exportedView{}, err
 	}
 	from, err := monthFlag(x.from, to-11)
 	if err != nil {
-		return kpiView{}, err
+		return exportedView{}, err
 	}
 	ids, err := kpi.FindEntities(ctx, st, x.level, x.entities)
 	if err != nil {
-		return kpiView{}, err
+		return exportedView{}, err
 	}
 	t, err := kpi.TrendOf(ctx, st, kpi.Query{KPIs: x.kpis, Level: x.level, Entities: ids, From: from, To: to,
 		Granularity: kpi.Granularity(x.granularity)})
 	chart := t.Chart(e.lang, kpi.ChartOptions{MovingAverage: x.average, Style: charts.Print})
-	return kpiView{chart, t.Table(e.lang)}, err
+	return exportedView{chart, t.Table(e.lang)}, err
 }
 
 // monthFlag reads YYYY-MM, or gives the default for an empty flag.
@@ -166,7 +167,7 @@ func monthFlag(v string, def data.Month) (data.Month, error) {
 	return m, nil
 }
 
-func (e *env) writeKPI(v kpiView, x chartExport) error {
+func (e *env) writeKPI(v exportedView, x chartExport) error {
 	return transfer.WriteFile(x.out, func(w io.Writer) error {
 		switch x.format {
 		case "png":

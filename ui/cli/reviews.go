@@ -31,16 +31,16 @@ func (e *env) exportReviews(args []string) int {
 		fmt.Fprintln(e.stderr, e.t("cli.export_reviews.usage", nil))
 		return ExitUsage
 	}
-	return e.exportView(x, func(ctx context.Context, st *data.Store) (kpiView, int, error) {
+	return e.exportView(x, func(ctx context.Context, st *data.Store) (exportedView, int, error) {
 		id, err := e.findCycle(ctx, st, *cycle)
 		if err != nil {
-			return kpiView{}, ExitUsage, err
+			return exportedView{}, ExitUsage, err
 		}
 		r, err := calibration.Load(ctx, st, id)
 		if err != nil {
-			return kpiView{}, e.fail(err), err
+			return exportedView{}, e.fail(err), err
 		}
-		view := kpiView{table: r.ScoresTable(e.lang)}
+		view := exportedView{table: r.ScoresTable(e.lang)}
 		switch *chart {
 		case "heatmap":
 			view.chart = r.HeatmapChart(e.lang, charts.Print)
@@ -53,7 +53,13 @@ func (e *env) exportReviews(args []string) int {
 			if err != nil {
 				return view, e.fail(err), err
 			}
-			view.chart = all.History(r.DefaultHistoryPeople()).Chart(e.lang, charts.Print)
+			people := r.DefaultHistoryPeople()
+			if len(x.entities) > 0 {
+				if people, err = e.reviewedPeople(all, x.entities); err != nil {
+					return view, ExitUsage, err
+				}
+			}
+			view.chart = all.History(people).Chart(e.lang, charts.Print)
 		default:
 			view.chart = r.HistogramChart(e.lang, charts.Print)
 		}
@@ -61,8 +67,30 @@ func (e *env) exportReviews(args []string) int {
 	})
 }
 
-// errNoCycle: the cycle named does not exist (the names were listed).
-var errNoCycle = fmt.Errorf("no such review cycle")
+// reviewedPeople finds the people named (--entity, whatever the case) among those
+// reviewed; an unknown name is explained.
+func (e *env) reviewedPeople(all calibration.Results, names []string) ([]int64, error) {
+	var ids []int64
+	for _, name := range names {
+		found := false
+		for _, v := range all.Reviews {
+			if strings.EqualFold(v.Name, strings.TrimSpace(name)) {
+				if !slices.Contains(ids, v.StaffID) {
+					ids = append(ids, v.StaffID)
+				}
+				found = true
+			}
+		}
+		if !found {
+			fmt.Fprintln(e.stderr, e.t("cli.export_reviews.unknown_person", map[string]any{"Name": name}))
+			return nil, errNoCycle
+		}
+	}
+	return ids[:min(len(ids), calibration.MaxHistoryPeople)], nil
+}
+
+// errNoCycle: the cycle or person named is not in the reviews (already explained).
+var errNoCycle = fmt.Errorf("no such review cycle or person")
 
 // findCycle finds a cycle by name, whatever the case; without a name, the one the
 // window shows first (calibration.DefaultCycle). An unknown name is explained with

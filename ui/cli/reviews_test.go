@@ -34,6 +34,16 @@ func TestExportReviewScores(t *testing.T) {
 			t.Errorf("%s: %v", out, err)
 		}
 	}
+	name := strings.Split(lines[1], ";")[0]
+	if r := run(t, "export", "--db", db, "--what", "review-scores", "--chart", "history", "--entity", name,
+		"--format", "svg", "--out", filepath.Join(dir, "one.svg")); r.code != 0 ||
+		!strings.Contains(string(readBytes(t, filepath.Join(dir, "one.svg"))), name) {
+		t.Errorf("history of %s: exit %d\n%s", name, r.code, r.stderr)
+	}
+	if r := run(t, "export", "--db", db, "--what", "review-scores", "--chart", "history", "--entity", "Никто Никтович",
+		"--format", "svg", "--out", filepath.Join(dir, "none.svg")); r.code != 2 {
+		t.Errorf("history of nobody: exit %d", r.code)
+	}
 	bad := run(t, "export", "--lang", "ru", "--db", db, "--what", "review-scores", "--cycle", "Нет такого",
 		"--format", "csv", "--out", filepath.Join(dir, "x.csv"))
 	if bad.code != 2 || !strings.Contains(bad.stderr, "Цикла оценки «Нет такого» нет. Есть циклы:") {

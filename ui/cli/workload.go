@@ -29,7 +29,7 @@ func (e *env) exportWorkload(args []string) int {
 		fmt.Fprintln(e.stderr, e.t("cli.export_workload.usage", nil))
 		return ExitUsage
 	}
-	return e.exportView(x, func(ctx context.Context, st *data.Store) (kpiView, int, error) {
+	return e.exportView(x, func(ctx context.Context, st *data.Store) (exportedView, int, error) {
 		view, err := e.workloadView(ctx, st, x.what, *byTier)
 		if err != nil {
 			return view, e.fail(err), err
@@ -38,14 +38,14 @@ func (e *env) exportWorkload(args []string) int {
 	})
 }
 
-func (e *env) workloadView(ctx context.Context, st *data.Store, what string, byTier bool) (kpiView, error) {
+func (e *env) workloadView(ctx context.Context, st *data.Store, what string, byTier bool) (exportedView, error) {
 	coeffs, err := workload.LoadCoefficients(ctx, st)
 	if err != nil {
-		return kpiView{}, err
+		return exportedView{}, err
 	}
 	snap, err := workload.Take(ctx, st, coeffs)
 	if err != nil {
-		return kpiView{}, err
+		return exportedView{}, err
 	}
 	msg := e.msg
 	if what == whatPlan {
@@ -54,10 +54,10 @@ func (e *env) workloadView(ctx context.Context, st *data.Store, what string, byT
 			fmt.Fprintln(e.stderr, e.t("workload.not_reached."+cmp.Or(plan.Reason, "other"), nil))
 		}
 		chart := workload.PairChart(snap, plan.Moves, e.lang, charts.Print)
-		return kpiView{chart, workload.PlanTable(snap, plan.Moves, e.lang, msg.T("workload.plan_table", nil))}, nil
+		return exportedView{chart, workload.PlanTable(snap, plan.Moves, e.lang, msg.T("workload.plan_table", nil))}, nil
 	}
 	loads := snap.Loads()
 	workload.SortFullestFirst(loads)
 	chart := workload.ChartOf(loads, coeffs, e.lang, byTier, charts.Print)
-	return kpiView{chart, workload.LoadTable(loads, e.lang, msg.T("workload.table", nil))}, nil
+	return exportedView{chart, workload.LoadTable(loads, e.lang, msg.T("workload.table", nil))}, nil
 }
