@@ -16,16 +16,25 @@ type Department struct {
 
 // Departments lists the departments by name, archived ones included.
 func (s *Store) Departments(ctx context.Context) ([]Department, error) {
+	out, err := departments(ctx, s.read)
+	return out, s.classify(err)
+}
+
+func departments(ctx context.Context, q queryer) ([]Department, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, name, archived_on FROM departments ORDER BY name_key`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
 	var out []Department
-	err := s.EachRow(ctx, `SELECT id, name, archived_on FROM departments ORDER BY name_key`, nil, func(r *sql.Rows) error {
+	for rows.Next() {
 		var d Department
-		if err := r.Scan(&d.ID, &d.Name, scanTime(&d.ArchivedOn)); err != nil {
-			return err
+		if err := rows.Scan(&d.ID, &d.Name, scanTime(&d.ArchivedOn)); err != nil {
+			return nil, err
 		}
 		out = append(out, d)
-		return nil
-	})
-	return out, err
+	}
+	return out, rows.Err()
 }
 
 // SaveDepartment adds (ID 0) or renames or archives a department; names are unique
@@ -189,22 +198,7 @@ func (s *Store) AllFeedback(ctx context.Context) ([]FeedbackRow, error) {
 
 // Departments lists the departments, archived ones included, inside the
 // transaction (an import matches names against them).
-func (t *Tx) Departments() ([]Department, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT id, name, archived_on FROM departments ORDER BY name_key`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Department
-	for rows.Next() {
-		var d Department
-		if err := rows.Scan(&d.ID, &d.Name, scanTime(&d.ArchivedOn)); err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
-}
+func (t *Tx) Departments() ([]Department, error) { return departments(t.ctx, t.tx) }
 
 // FindFeedback lists a person's entries from a department on a day by an author,
 // whatever the author's case and spacing, oldest first (an entry's natural key, for

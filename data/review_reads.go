@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"math"
 	"slices"
 	"strconv"
@@ -320,14 +319,9 @@ func (s *Store) criterionNames(ctx context.Context, cycleID int64) ([]CriterionN
 
 // CurrentTemplate is the newest version of a grade's template (ID 0: none yet).
 func (s *Store) CurrentTemplate(ctx context.Context, gradeID int64) (ReviewTemplate, error) {
-	var id int64
-	err := s.read.QueryRowContext(ctx, `SELECT id FROM review_templates WHERE grade_id = ? ORDER BY version DESC LIMIT 1`,
-		gradeID).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return ReviewTemplate{GradeID: gradeID}, nil
-	}
-	if err != nil {
-		return ReviewTemplate{}, s.classify(err)
+	id, err := currentTemplate(ctx, s.read, gradeID)
+	if err != nil || id == 0 {
+		return ReviewTemplate{GradeID: gradeID}, s.classify(err)
 	}
 	return s.Template(ctx, id)
 }

@@ -169,9 +169,9 @@ func (s *Store) Template(ctx context.Context, id int64) (ReviewTemplate, error) 
 }
 
 // currentTemplate is the newest version of a grade's template (0: none yet).
-func currentTemplate(ctx context.Context, tx *sql.Tx, gradeID int64) (int64, error) {
+func currentTemplate(ctx context.Context, q queryRower, gradeID int64) (int64, error) {
 	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM review_templates WHERE grade_id = ? ORDER BY version DESC LIMIT 1`,
+	err := q.QueryRowContext(ctx, `SELECT id FROM review_templates WHERE grade_id = ? ORDER BY version DESC LIMIT 1`,
 		gradeID).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
@@ -214,6 +214,9 @@ func (s *Store) SaveCycle(ctx context.Context, c ReviewCycle) (int64, error) {
 		if taken > 0 {
 			ch.add("name", "duplicate")
 		}
+		if err := checkClosedPeriod(ctx, tx, c, &ch); err != nil {
+			return err
+		}
 		if err := ch.err(); err != nil {
 			return err
 		}
@@ -231,6 +234,26 @@ func (s *Store) SaveCycle(ctx context.Context, c ReviewCycle) (int64, error) {
 		return err
 	})
 	return c.ID, err
+}
+
+// checkClosedPeriod refuses to move the period of a cycle that stays closed: its
+// final reviews stand on the evidence of that period. Opening the cycle first is
+// the deliberate way.
+func checkClosedPeriod(ctx context.Context, tx *sql.Tx, c ReviewCycle, ch *checker) error {
+	if c.ID == 0 || c.Status != CycleClosed {
+		return nil
+	}
+	var status string
+	var from, to time.Time
+	err := tx.QueryRowContext(ctx, `SELECT status, period_from, period_to FROM review_cycles WHERE id = ?`, c.ID).
+		Scan(&status, scanTime(&from), scanTime(&to))
+	if err != nil {
+		return notFound(err)
+	}
+	if status == CycleClosed && (!from.Equal(c.From) || !to.Equal(c.To)) {
+		ch.add("from", "closed_period")
+	}
+	return nil
 }
 
 // AddParticipants opens a review for each person, on the current template of the

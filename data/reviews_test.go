@@ -174,6 +174,11 @@ func TestClosedCycleIsReadOnly(t *testing.T) {
 	})
 	boris := seedPerson(t, s, "Борис Быков")
 	expectInvalid(t, s, "cycle", "cycle_closed", func() error { return s.AddParticipants(tctx, cycle, []int64{boris}) })
+	expectInvalid(t, s, "from", "closed_period", func() error {
+		_, err := s.SaveCycle(tctx, ReviewCycle{ID: cycle, Name: "Итоги 2025 года", From: Day(2025, 2, 1),
+			To: Day(2025, 12, 31), Due: Day(2026, 2, 1), Status: CycleClosed})
+		return err
+	})
 }
 
 func TestTakingBackARating(t *testing.T) {
