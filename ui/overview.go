@@ -151,13 +151,13 @@ func (s *overviewScreen) apply(o data.Overview) {
 
 // cycleTile shows how far the open review cycle has got, in red once it is overdue.
 func (s *overviewScreen) cycleTile(c data.CycleSummary) fyne.CanvasObject {
-	detail, mood := Tf("overview.cycle_due", map[string]any{"Date": date(c.Due)}), widget.MediumImportance
+	detail, mood := Tf("overview.cycle_due", map[string]any{"Date": date(c.Due), "Name": c.Name}), widget.MediumImportance
 	if c.Overdue(s.app.today()) {
-		detail, mood = Tf("overview.cycle_overdue", map[string]any{"Date": date(c.Due), "Count": c.Participants - c.Final}),
-			widget.DangerImportance
+		detail, mood = Tf("overview.cycle_overdue", map[string]any{"Date": date(c.Due), "Count": c.Participants - c.Final,
+			"Name": c.Name}), widget.DangerImportance
 	}
-	return s.tileNoted("review_cycle", integer(c.Final)+" / "+integer(c.Participants),
-		Tf("overview.cycle", map[string]any{"Name": c.Name}), detail, mood, func() { s.app.reviews.showCycle(c.ID) })
+	return s.tileNoted("review_cycle", integer(c.Final)+" / "+integer(c.Participants), T("overview.cycle"), detail, mood,
+		func() { s.app.reviews.showCycle(c.ID) })
 }
 
 // welcomeCard tells a new user how to start: enter people and clients, or look
