@@ -3,8 +3,10 @@ package kpi
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"math"
 	"slices"
+	"sync"
 
 	"leadboard/data"
 )
@@ -46,27 +48,36 @@ func (e Evidence) Of(code string, staffID int64) EvidenceFigure {
 	return f
 }
 
-// EvidenceOf computes the evidence of every manager over the months.
+// EvidenceOf computes the evidence of every manager over the months. The figures
+// are independent passes over the log: they run side by side on the store's
+// reader connections.
 func EvidenceOf(ctx context.Context, s *data.Store, from, to data.Month) (Evidence, error) {
 	ev := Evidence{From: from, To: to, Figures: map[string]map[int64]float64{}}
-	p := Period{From: from, To: to}
-	for _, code := range EvidenceCodes {
-		var values map[int64]float64
-		var err error
-		switch code {
-		case "kpi_attainment":
-			values, err = clientAttainment(ctx, s, from, to)
-		case "feedback":
-			values, err = feedbackAverages(ctx, s, from, to)
-		default:
-			values, err = managerValues(ctx, s, code, p)
-		}
-		if err != nil {
-			return ev, err
-		}
-		ev.Figures[code] = values
+	values := make([]map[int64]float64, len(EvidenceCodes))
+	errs := make([]error, len(EvidenceCodes))
+	var wg sync.WaitGroup
+	for i, code := range EvidenceCodes {
+		wg.Go(func() { values[i], errs[i] = evidenceFigure(ctx, s, code, from, to) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return ev, err
+	}
+	for i, code := range EvidenceCodes {
+		ev.Figures[code] = values[i]
 	}
 	return ev, nil
+}
+
+// evidenceFigure is one figure for every manager.
+func evidenceFigure(ctx context.Context, s *data.Store, code string, from, to data.Month) (map[int64]float64, error) {
+	switch code {
+	case "kpi_attainment":
+		return clientAttainment(ctx, s, from, to)
+	case "feedback":
+		return feedbackAverages(ctx, s, from, to)
+	}
+	return managerValues(ctx, s, code, Period{From: from, To: to})
 }
 
 // managerValues is a derived KPI's value for every manager over a period.
