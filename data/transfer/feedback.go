@@ -28,8 +28,8 @@ var feedbackFields = []field{
 		aliases: []string{"брифы", "качество брифов", "briefs", "brief clarity"}},
 	{key: "deadlines", ru: "Соблюдение сроков", en: "Deadline discipline", kind: table.Integer,
 		aliases: []string{"сроки", "дедлайны", "deadlines", "timeliness"}},
-	{key: "communication", ru: "Коммуникация", en: "Communication", kind: table.Integer,
-		aliases: []string{"общение", "коммуникации"}},
+	{key: "communication", ru: "Общение", en: "Communication", kind: table.Integer,
+		aliases: []string{"коммуникация", "коммуникации"}},
 	{key: "comment", ru: "Комментарий", en: "Comment", kind: table.Text,
 		aliases: []string{"комментарии", "отзыв", "текст отзыва", "примечание", "заметки", "comments", "notes"}},
 }

@@ -359,7 +359,7 @@ func TestFeedbackImportExport(t *testing.T) {
 	defer f.Close()
 	rows, err := f.GetRows(f.GetSheetName(0))
 	if err != nil || len(rows) != 3 || strings.Join(rows[0], ";") !=
-		"Менеджер;Отдел;Дата;Автор;Передача задач;Ясность брифов;Соблюдение сроков;Коммуникация;Комментарий" {
+		"Менеджер;Отдел;Дата;Автор;Передача задач;Ясность брифов;Соблюдение сроков;Общение;Комментарий" {
 		t.Fatalf("rows %q %v", rows, err)
 	}
 	if r := run(t, "import", "--db", db, "--kind", "feedback", xlsx); r.code != 0 || !strings.Contains(r.stdout, "unchanged 2") {
