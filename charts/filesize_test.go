@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"image"
 	"image/png"
 	"io"
 	"strconv"
@@ -12,6 +13,27 @@ import (
 type fileChart interface {
 	PNG(out io.Writer, width, height int) error
 	SVG(out io.Writer, width, height int) error
+}
+
+// drawnChart is a chart drawn to an image as well.
+type drawnChart interface {
+	fileChart
+	Image(width, height int) (image.Image, error)
+}
+
+// checkOddSizes draws the chart, as an image and as SVG, at a small size, a tiny
+// one and a single pixel: it must not fail, whatever fits.
+func checkOddSizes(t *testing.T, name string, c drawnChart) {
+	t.Helper()
+	for _, size := range [][2]int{{800, 500}, {120, 60}, {1, 1}} {
+		if _, err := c.Image(size[0], size[1]); err != nil {
+			t.Errorf("%s %v: %v", name, size, err)
+		}
+		var buf bytes.Buffer
+		if err := c.SVG(&buf, size[0], size[1]); err != nil {
+			t.Errorf("%s %v: %v", name, size, err)
+		}
+	}
 }
 
 // checkFileSizes writes the chart as a slide and as a small picture, in PNG and in

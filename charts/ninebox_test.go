@@ -149,15 +149,7 @@ func TestNineBoxOddInputsDraw(t *testing.T) {
 		"crowded": calibration(darkScreen),
 	}
 	for name, c := range cases {
-		for _, size := range [][2]int{{800, 500}, {120, 60}, {1, 1}} {
-			if _, err := c.Image(size[0], size[1]); err != nil {
-				t.Errorf("%s %v: %v", name, size, err)
-			}
-			var buf bytes.Buffer
-			if err := c.SVG(&buf, size[0], size[1]); err != nil {
-				t.Errorf("%s %v: %v", name, size, err)
-			}
-		}
+		checkOddSizes(t, name, c)
 		checkTextsPlaced(t, recordTurned(t, c.draw, 800, 500), 800, 500)
 	}
 	var buf bytes.Buffer
