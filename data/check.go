@@ -8,7 +8,8 @@ import (
 // CountedTables are the entities `leadboard check` counts, keyed as in its JSON.
 // Later features append their tables here.
 var CountedTables = []string{"staff", "clients", "contacts", "contracts", "assignments", "interactions",
-	"grade_levels", "grade_history", "kpis", "kpi_values", "kpi_targets", "review_cycles", "reviews", "feedback"}
+	"grade_levels", "grade_history", "kpis", "kpi_values", "kpi_targets", "review_cycles", "reviews", "feedback",
+	"competencies", "assessments", "plan_items", "trainings"}
 
 // CheckReport is the result of a health check of the database file.
 type CheckReport struct {

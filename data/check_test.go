@@ -34,6 +34,10 @@ func TestCheckHealthyFixture(t *testing.T) {
 		"review_cycles": 0,
 		"reviews":       0,
 		"feedback":      0,
+		"competencies":  0,
+		"assessments":   0,
+		"plan_items":    0,
+		"trainings":     0,
 	}
 	for _, table := range CountedTables {
 		if _, ok := want[table]; !ok {

@@ -127,9 +127,11 @@ type Review struct {
 }
 
 // ReviewNotes close a review: what the person does well, where to grow, the goals
-// agreed, and their potential (low, medium, high; "" not judged).
+// agreed, their potential (low, medium, high; "" not judged), and whether the
+// lead thinks them ready to be considered for the next grade.
 type ReviewNotes struct {
 	Strengths, Growth, Goals, Potential string
+	PromotionReady                      bool
 }
 
 // Potentials a review can record.
@@ -146,10 +148,10 @@ func (s *Store) Review(ctx context.Context, id int64) (Review, error) {
 	v := Review{ID: id, Lead: map[int64]Rating{}, Self: map[int64]Rating{}}
 	var score sql.NullFloat64
 	err := s.read.QueryRowContext(ctx, `SELECT v.cycle_id, v.staff_id, v.template_id, p.full_name, v.status = 'final',
-			v.self_done, v.strengths, v.growth, v.goals, v.potential, v.score, v.finalized_on
+			v.self_done, v.strengths, v.growth, v.goals, v.potential, v.promotion_ready, v.score, v.finalized_on
 		FROM reviews v JOIN staff p ON p.id = v.staff_id WHERE v.id = ?`, id).Scan(&v.CycleID, &v.StaffID,
 		&v.TemplateID, &v.StaffName, &v.Final, &v.SelfDone, &v.Notes.Strengths, &v.Notes.Growth, &v.Notes.Goals,
-		&v.Notes.Potential, &score, scanTime(&v.FinalizedOn))
+		&v.Notes.Potential, &v.Notes.PromotionReady, &score, scanTime(&v.FinalizedOn))
 	if err != nil {
 		return v, s.notFound(err)
 	}
@@ -199,8 +201,9 @@ func saveNotes(ctx context.Context, tx *sql.Tx, reviewID int64, n ReviewNotes) e
 	if err := ch.err(); err != nil {
 		return err
 	}
-	return execOne(ctx, tx, `UPDATE reviews SET strengths = ?, growth = ?, goals = ?, potential = ? WHERE id = ?`,
-		strings.TrimSpace(n.Strengths), strings.TrimSpace(n.Growth), strings.TrimSpace(n.Goals), n.Potential, reviewID)
+	return execOne(ctx, tx, `UPDATE reviews SET strengths = ?, growth = ?, goals = ?, potential = ?, promotion_ready = ?
+		WHERE id = ?`, strings.TrimSpace(n.Strengths), strings.TrimSpace(n.Growth), strings.TrimSpace(n.Goals),
+		n.Potential, n.PromotionReady, reviewID)
 }
 
 // CriterionName names a criterion code across template versions.
