@@ -29,6 +29,9 @@ type Overview struct {
 	ClientsOverdue    int   // clients those complaints belong to
 	// OpenCycle is the open review cycle due first (ID 0: none is open).
 	OpenCycle CycleSummary
+	// OverduePlanItems are open development-plan items past their due date, of
+	// OverduePlanPeople people.
+	OverduePlanItems, OverduePlanPeople int
 }
 
 // Overview computes the home screen's figures with one query per figure group.
@@ -75,8 +78,11 @@ func (s *Store) Overview(ctx context.Context) (Overview, error) {
 	if err != nil {
 		return o, s.classify(err)
 	}
-	o.OpenCycle, err = s.openCycle(ctx)
-	return o, s.classify(err)
+	if o.OpenCycle, err = s.openCycle(ctx); err != nil {
+		return o, s.classify(err)
+	}
+	o.OverduePlanItems, o.OverduePlanPeople, err = s.OverduePlanItems(ctx)
+	return o, err
 }
 
 // openCycle is the open cycle due first, with its progress.

@@ -328,3 +328,19 @@ func (s *Store) CurrentTemplate(ctx context.Context, gradeID int64) (ReviewTempl
 	}
 	return s.Template(ctx, id)
 }
+
+// LatestReviewOf is a person's latest final review with its template (ID 0: none).
+func (s *Store) LatestReviewOf(ctx context.Context, staffID int64) (Review, ReviewTemplate, error) {
+	var id int64
+	err := s.read.QueryRowContext(ctx, `SELECT coalesce((SELECT id FROM reviews WHERE staff_id = ? AND status = 'final'
+		ORDER BY finalized_on DESC, id DESC LIMIT 1), 0)`, staffID).Scan(&id)
+	if err != nil || id == 0 {
+		return Review{}, ReviewTemplate{}, s.classify(err)
+	}
+	v, err := s.Review(ctx, id)
+	if err != nil {
+		return v, ReviewTemplate{}, err
+	}
+	t, err := s.Template(ctx, v.TemplateID)
+	return v, t, err
+}

@@ -65,6 +65,7 @@ type App struct {
 	workload  *workloadScreen
 	kpi       *kpiScreen
 	reviews   *reviewsScreen
+	grades    *gradesScreen
 	settings  *settingsScreen
 }
 
@@ -145,8 +146,9 @@ func (a *App) build() {
 	a.workload = newWorkloadScreen(a)
 	a.kpi = newKPIScreen(a)
 	a.reviews = newReviewsScreen(a)
+	a.grades = newGradesScreen(a)
 	a.settings = newSettingsScreen(a)
-	a.screens = []screen{a.overview, a.staff, a.clients, a.workload, a.kpi, a.reviews, a.settings}
+	a.screens = []screen{a.overview, a.staff, a.clients, a.workload, a.kpi, a.reviews, a.grades, a.settings}
 
 	a.nav = widget.NewList(
 		func() int { return len(a.screens) },

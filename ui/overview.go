@@ -127,6 +127,13 @@ func (s *overviewScreen) apply(o data.Overview) {
 	if c := o.OpenCycle; c.ID != 0 {
 		team = append(team, s.cycleTile(c))
 	}
+	if o.OverduePlanItems > 0 {
+		team = append(team, s.tileNoted("overdue_plans", integer(o.OverduePlanItems), T("overview.overdue_plans"),
+			countNote("overview.of_people", o.OverduePlanPeople), widget.DangerImportance, func() {
+				s.app.grades.tabs.SelectIndex(2)
+				s.app.showScreen(s.app.grades)
+			}))
+	}
 	s.team.Objects = team
 	s.team.Refresh()
 

@@ -5,6 +5,7 @@ import (
 	"image"
 	"io"
 	"slices"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -224,24 +225,29 @@ func (t *teamTab) choosePeople() {
 
 // fillTable shows a view's table as the export writes it.
 func (t *teamTab) fillTable(tb table.Table) {
-	lang := currentLang()
-	t.header = make([]string, len(tb.Columns))
+	t.header, t.rows = tableText(tb)
 	for i, c := range tb.Columns {
-		t.header[i] = c.Title(lang)
+		t.table.SetColumnWidth(i, columnWidth(c.Kind, t.header[i]))
 	}
-	t.rows = nil
+	t.table.Refresh()
+}
+
+// tableText is a table's header and cells as the window shows them.
+func tableText(tb table.Table) (header []string, rows [][]string) {
+	lang := currentLang()
+	header = make([]string, len(tb.Columns))
+	for i, c := range tb.Columns {
+		header[i] = c.Title(lang)
+	}
 	_ = tb.Rows(func(row []any) error { // in memory: cannot fail
 		cells := make([]string, len(row))
 		for i, v := range row {
 			cells[i] = tableCellText(tb.Columns[i].Kind, v)
 		}
-		t.rows = append(t.rows, cells)
+		rows = append(rows, cells)
 		return nil
 	})
-	for i, c := range tb.Columns {
-		t.table.SetColumnWidth(i, columnWidth(c.Kind, t.header[i]))
-	}
-	t.table.Refresh()
+	return header, rows
 }
 
 // newCellLabel is a table cell: a long text ends in "…" rather than running into
@@ -282,6 +288,8 @@ func tableCellText(kind table.Kind, v any) string {
 			return T("choice.yes")
 		}
 		return ""
+	case time.Time:
+		return date(x)
 	}
 	return ""
 }

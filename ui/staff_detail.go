@@ -33,6 +33,7 @@ type staffDetail struct {
 	clientTab *container.TabItem
 	logTab    *container.TabItem
 	feedback  *feedbackTab
+	plan      *planTab
 	tabs      *container.AppTabs
 	root      fyne.CanvasObject
 }
@@ -63,8 +64,9 @@ func newStaffDetail(s *staffScreen, id int64) *staffDetail {
 		return transfer.GradeHistoryTable(d.current.Person.FullName, rows, lang)
 	})
 	d.feedback = newFeedbackTab(a, id)
+	d.plan = newPlanTab(a, id)
 	d.tabs = container.NewAppTabs(d.clientTab, container.NewTabItem(T("staff.tab.grades"), withTools(d.history, exportHistory)),
-		d.logTab, d.feedback.item)
+		d.logTab, d.feedback.item, d.plan.item)
 	top := container.NewBorder(nil, nil, back, container.NewHBox(d.edit, d.archive),
 		container.NewVBox(d.heading, d.subtitle))
 	d.root = container.NewBorder(container.NewVBox(top, d.info.object(), widget.NewSeparator()), nil, nil, nil, d.tabs)
@@ -76,6 +78,7 @@ func (d *staffDetail) reload() {
 		return st.StaffDetail(ctx, d.id)
 	}, d.apply)
 	d.feedback.reload()
+	d.plan.reload()
 }
 
 func (d *staffDetail) apply(v data.StaffDetail) {

@@ -89,7 +89,7 @@ func (e *env) reviewedPeople(all calibration.Results, names []string) ([]int64, 
 	return ids[:min(len(ids), calibration.MaxHistoryPeople)], nil
 }
 
-// errNoCycle: the cycle or person named is not in the reviews (already explained).
+// errNoCycle: the cycle or person named is not there (already explained).
 var errNoCycle = fmt.Errorf("no such review cycle or person")
 
 // findCycle finds a cycle by name, whatever the case; without a name, the one the

@@ -163,6 +163,8 @@ func (e *env) exportFile(args []string) int {
 		return e.exportWorkload(args)
 	case whatReviewScores:
 		return e.exportReviews(args)
+	case whatDistribution, whatProfile:
+		return e.exportGrades(args)
 	}
 	fs := e.flags("export")
 	db := fs.String("db", "", "")
