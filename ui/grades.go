@@ -16,7 +16,7 @@ import (
 
 // gradesScreen runs grade assessments and shows where the team stands: who is
 // due an assessment and the step-by-step assessment itself, the team's views, and
-// development plans with training.
+// development plans with training, and the competency matrix.
 type gradesScreen struct {
 	app       *App
 	loads     ticket
@@ -29,6 +29,7 @@ type gradesScreen struct {
 	wizard    *gradeWizard
 	team      *gradeTeamTab
 	plans     *plansTab
+	matrix    *matrixTab
 	tabs      *container.AppTabs
 }
 
@@ -52,10 +53,12 @@ func newGradesScreen(a *App) *gradesScreen {
 	s.assessTab = container.NewStack(s.duePage)
 	s.team = newGradeTeamTab(s)
 	s.plans = newPlansTab(s)
+	s.matrix = newMatrixTab(s)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(T("grades.tab.assess"), s.assessTab),
 		container.NewTabItem(T("grades.tab.team"), s.team.root),
 		container.NewTabItem(T("grades.tab.plans"), s.plans.root),
+		container.NewTabItem(T("grades.tab.matrix"), s.matrix.root),
 	)
 	s.tabs.OnSelected = func(*container.TabItem) { s.reloadTab() }
 	return s
@@ -79,6 +82,8 @@ func (s *gradesScreen) reloadTab() {
 		s.team.reload()
 	case 2:
 		s.plans.reload()
+	case 3:
+		s.matrix.reload()
 	default:
 		s.reloadDue()
 	}

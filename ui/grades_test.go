@@ -183,3 +183,33 @@ func TestPlanItemsAndCourses(t *testing.T) {
 		t.Fatalf("course not saved: %q", texts(fd.form.Object()))
 	}
 }
+
+func TestTheMatrixIsEditedAsANewVersion(t *testing.T) {
+	a := openGrades(t, "ru")
+	g := a.grades
+	g.tabs.SelectIndex(3)
+	settle(a)
+	m := g.matrix
+	if len(m.list.Rows()) < 10 {
+		t.Fatalf("%d competencies shown", len(m.list.Rows()))
+	}
+	before, _ := a.store().CurrentMatrix(ctx())
+	m.edit(0)
+	settle(a)
+	fd := a.lastForm
+	fill(t, a, fd, "name_ru", "")
+	test.Tap(fd.save)
+	settle(a)
+	if fd.form.GeneralError() == "" && fd.form.Error("name_ru") == "" && !fd.form.HasErrors() {
+		t.Fatal("a competency without a name was accepted")
+	}
+	fill(t, a, fd, "name_ru", "Первый ответ клиенту и тон общения")
+	test.Tap(fd.save)
+	settle(a)
+	test.Tap(findButton(t, m.root, T("reviews.save_template")))
+	settle(a)
+	after, _ := a.store().CurrentMatrix(ctx())
+	if after.Version != before.Version+1 || after.Competencies[0].NameRU != "Первый ответ клиенту и тон общения" {
+		t.Errorf("version %d after %d, first %q", after.Version, before.Version, after.Competencies[0].NameRU)
+	}
+}

@@ -37,6 +37,7 @@ type reviewForm struct {
 	growth    *widgets.Entry
 	goals     *widgets.Entry
 	potential *choice[string]
+	ready     *widget.Check
 	problem   *widget.Label
 	saveBtn   *widget.Button
 	finalize  *widget.Button
@@ -127,6 +128,7 @@ func newReviewForm(s *reviewsScreen, id int64) *reviewForm {
 	f.goals = widgets.NewMultiLineEntry()
 	f.goals.SetPlaceHolder(T("hint.review_goals"))
 	f.potential = newChoice(append([]string{""}, data.Potentials...), potentialLabel, nil)
+	f.ready = widget.NewCheck(T("reviews.promotion_ready"), nil)
 	f.problem = widget.NewLabel("")
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord
@@ -144,6 +146,7 @@ func newReviewForm(s *reviewsScreen, id int64) *reviewForm {
 	notes.Add("growth", T("field.growth"), f.growth, false)
 	notes.Add("goals", T("field.goals"), f.goals, false)
 	notes.Add("potential", T("field.potential"), f.potential, false)
+	notes.Add("promotion_ready", "", f.ready, false)
 	top := container.NewBorder(nil, nil, container.NewVBox(back), // boxed: buttons keep their height
 		container.NewVBox(container.NewHBox(f.saveBtn, f.finalize, f.reopen)), container.NewVBox(f.heading, f.subtitle))
 	f.body = container.NewVBox(f.problem, f.criteria, widget.NewSeparator(), notes.Object())
@@ -212,6 +215,7 @@ func (f *reviewForm) apply(d reviewData) {
 	f.growth.SetText(v.Notes.Growth)
 	f.goals.SetText(v.Notes.Goals)
 	f.potential.setValue(v.Notes.Potential)
+	f.ready.SetChecked(v.Notes.PromotionReady)
 	f.problem.Hide()
 	f.setEditable(!v.Final && d.cycle.Status != data.CycleClosed)
 	setEnabled(f.reopen, v.Final && d.cycle.Status != data.CycleClosed)
@@ -383,6 +387,7 @@ func (f *reviewForm) setEditable(on bool) {
 		setInputEnabled(e, on)
 	}
 	setInputEnabled(f.potential.Select, on)
+	setInputEnabled(f.ready, on)
 	setEnabled(f.saveBtn, on)
 	setEnabled(f.finalize, on)
 }
@@ -408,7 +413,7 @@ func (f *reviewForm) collected() (lead, self []data.Rating, notes data.ReviewNot
 		self = append(self, data.Rating{CriterionID: r.c.ID, Rating: r.self.value()})
 	}
 	notes = data.ReviewNotes{Strengths: f.strengths.Text, Growth: f.growth.Text, Goals: f.goals.Text,
-		Potential: f.potential.value()}
+		Potential: f.potential.value(), PromotionReady: f.ready.Checked}
 	return lead, self, notes
 }
 
@@ -426,7 +431,8 @@ func (f *reviewForm) changed() bool {
 	}
 	n := v.Notes
 	return strings.TrimSpace(f.strengths.Text) != n.Strengths || strings.TrimSpace(f.growth.Text) != n.Growth ||
-		strings.TrimSpace(f.goals.Text) != n.Goals || f.potential.value() != n.Potential
+		strings.TrimSpace(f.goals.Text) != n.Goals || f.potential.value() != n.Potential ||
+		f.ready.Checked != n.PromotionReady
 }
 
 // save writes the draft, and with finalize makes it final; a problem is shown

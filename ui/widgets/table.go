@@ -81,6 +81,18 @@ func (t *Table[T]) SetRows(rows []T) {
 	t.table.Refresh()
 }
 
+// SetColumns replaces the columns (a view whose columns depend on the data, such
+// as one per grade); the rows stay, unsorted.
+func (t *Table[T]) SetColumns(columns []Column[T]) {
+	t.columns, t.sortCol = columns, -1
+	for i, c := range columns {
+		if c.Width > 0 {
+			t.table.SetColumnWidth(i, c.Width)
+		}
+	}
+	t.table.Refresh()
+}
+
 // Rows returns the rows in display order.
 func (t *Table[T]) Rows() []T { return t.rows }
 
