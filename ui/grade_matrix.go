@@ -89,6 +89,7 @@ func (m *matrixTab) show() {
 		m.info.SetText(Tf("matrix.intro", map[string]any{"Version": m.version}))
 	}
 	m.list.SetRows(slices.Clone(m.draft))
+	m.root.Refresh() // the wrapped intro may take another line
 }
 
 // columns: the area, the competency, then each grade's required level.
@@ -99,7 +100,9 @@ func (m *matrixTab) columns() []widgets.Column[data.Competency] {
 	}
 	for _, g := range m.grades {
 		id := g.ID
-		cols = append(cols, widgets.Column[data.Competency]{Title: g.Name(currentLang()), Width: 150,
+		title := g.Name(currentLang())
+		width := fyne.MeasureText(title, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 4*theme.Padding()
+		cols = append(cols, widgets.Column[data.Competency]{Title: title, Width: max(width, 120),
 			Align: fyne.TextAlignCenter, Text: func(c data.Competency) string { return strconv.Itoa(c.Levels[id].Required) }})
 	}
 	return cols

@@ -291,7 +291,7 @@ func (w *gradeWizard) summary() fyne.CanvasObject {
 	v, lang := w.d.view, currentLang()
 	profile := grades.Profile{StaffID: v.StaffID, Name: v.StaffName, Grade: v.Grade, Next: v.Next,
 		AssessedOn: w.g.app.today(), Matrix: v.Matrix, Observed: v.Observed, Outcome: v.Outcome}
-	chart := widgets.NewChartView(fyne.NewSize(640, 460), w.g.app.background)
+	chart := widgets.NewChartView(fyne.NewSize(640, 640), w.g.app.background) // tall enough for every competency
 	style := screenChartStyle(w.g.app)
 	chart.SetChart(func(width, height int) (image.Image, error) { return profile.Chart(lang, style).Image(width, height) })
 	o := v.Outcome
@@ -302,10 +302,10 @@ func (w *gradeWizard) summary() fyne.CanvasObject {
 	}
 	parts := []fyne.CanvasObject{widget.NewLabelWithStyle(T("grades.summary"), fyne.TextAlignLeading,
 		fyne.TextStyle{Bold: true}), chart, wrapped(figures), wrapped(w.gapsText())}
-	advice := wrapped(Tf("grades.advice_is", map[string]any{"Advice": grades.AdviceName(lang, o.Advice)}) + "\n" +
-		Tf("grades.rules", map[string]any{"Concern": competency.ConcernFit, "Promote": competency.PromoteReadiness}))
+	advice := wrapped(Tf("grades.advice_is", map[string]any{"Advice": grades.AdviceName(lang, o.Advice)}))
 	advice.TextStyle = fyne.TextStyle{Bold: true}
-	parts = append(parts, advice)
+	parts = append(parts, advice, wrapped(Tf("grades.rules", map[string]any{"Concern": competency.ConcernFit,
+		"Promote": competency.PromoteReadiness})))
 	if v.Finished() {
 		parts = append(parts, wrapped(w.decidedText()), w.planButton())
 		return container.NewVBox(parts...)

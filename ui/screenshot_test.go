@@ -73,6 +73,7 @@ func TestScreenshots(t *testing.T) {
 		shoot("workload-formula")
 		a.closeTopDialog()
 		shootReviews(a, shoot)
+		shootGrades(a, shoot)
 	}
 }
 
@@ -98,4 +99,38 @@ func shootReviews(a *App, shoot func(string)) {
 	}
 	r.tabs.SelectIndex(2)
 	shoot("reviews-templates")
+}
+
+// shootGrades renders the Grades screen: who is due, a step of an assessment and
+// its summary, the team views, plans and the matrix.
+func shootGrades(a *App, shoot func(string)) {
+	g := a.grades
+	a.showScreen(g)
+	shoot("grades-due")
+	for _, d := range g.due.Rows() {
+		if d.Underway == 0 {
+			g.choose(d)
+			break
+		}
+	}
+	g.startAssessment()
+	settle(a)
+	shoot("grades-step")
+	w := g.wizard
+	for w != nil && w.step < len(w.d.view.Matrix.Competencies) {
+		w.level.SetSelected(w.level.Options[2])
+		w.move(1)
+		settle(a)
+	}
+	shoot("grades-summary")
+	g.closeWizard()
+	g.tabs.SelectIndex(1)
+	for _, view := range gradeViews {
+		g.team.view.setValue(view)
+		shoot("grades-team-" + view)
+	}
+	g.tabs.SelectIndex(2)
+	shoot("grades-plans")
+	g.tabs.SelectIndex(3)
+	shoot("grades-matrix")
 }
