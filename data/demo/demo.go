@@ -55,6 +55,7 @@ type Summary struct {
 	Staff, Clients, Contacts, Contracts, Assignments, Interactions int
 	KPIValues, KPITargets                                          int
 	ReviewCycles, Reviews, Feedback                                int // review cycles, reviews, feedback entries
+	Competencies, Assessments, PlanItems, Trainings                int // the matrix's competencies, assessments, plan items, courses
 	// Stars are the ids of clients whose budget and leads grow strongly while the
 	// cost per lead falls; Decliners the ids of clients whose budget and leads fall
 	// while the cost per lead rises (some of them have left since).
@@ -80,6 +81,7 @@ func Generate(ctx context.Context, s *data.Store, opt Options) (Summary, error) 
 		draws:    draws{rand.New(rand.NewPCG(uint64(opt.Seed), 0x9E3779B97F4A7C15))},
 		camp:     draws{rand.New(rand.NewPCG(uint64(opt.Seed), 0xD1B54A32D192ED03))},
 		rev:      draws{rand.New(rand.NewPCG(uint64(opt.Seed), 0x94D049BB133111EB))},
+		grd:      draws{rand.New(rand.NewPCG(uint64(opt.Seed), 0xBF58476D1CE4E5B9))},
 		p:        p,
 		asOf:     dayOf(asOf),
 		progress: opt.Progress,
@@ -188,7 +190,10 @@ type gen struct {
 	// rev draws the performance reviews and the departments' feedback (reviews.go),
 	// after everything else, from the evidence the log left (ev: by person and month)
 	// and a trait of each person's own (ability).
-	rev      draws
+	rev draws
+	// grd draws the grade assessments, plans and trainings (grades.go), after the
+	// reviews, from a stream of its own.
+	grd      draws
 	ev       [][]evidence
 	ability  []float64
 	p        params

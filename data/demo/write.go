@@ -59,6 +59,9 @@ func (g *gen) write(ctx context.Context, tx *sql.Tx) (Summary, error) {
 	if err := g.writeReviews(w, &sum); err != nil {
 		return sum, err
 	}
+	if err := g.writeGrades(w, &sum); err != nil {
+		return sum, err
+	}
 	return sum, w.err
 }
 
