@@ -58,12 +58,13 @@ func newPlansTab(g *gradesScreen) *plansTab {
 		p.editCourse(data.Training{Hours: 8})
 	})
 	addAttendance := widget.NewButtonWithIcon(T("plans.add_attendance"), theme.ContentAddIcon(), p.addAttendance)
+	// Rows of their own: side by side the buttons would spill over the next pane.
 	plan := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel(T("field.staff")),
-		sized(p.person, 300), addItem, p.fromReview), p.info), nil, nil, nil, p.items)
-	courses := container.NewBorder(container.NewHBox(widget.NewLabelWithStyle(T("plans.catalogue"),
-		fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), addCourse), nil, nil, nil, p.courses)
-	attendance := container.NewBorder(container.NewHBox(widget.NewLabelWithStyle(T("plans.attendance"),
-		fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), addAttendance), nil, nil, nil, p.attended)
+		sized(p.person, 300)), container.NewHBox(addItem, p.fromReview), p.info), nil, nil, nil, p.items)
+	courses := container.NewBorder(container.NewVBox(widget.NewLabelWithStyle(T("plans.catalogue"),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(addCourse)), nil, nil, nil, p.courses)
+	attendance := container.NewBorder(container.NewVBox(widget.NewLabelWithStyle(T("plans.attendance"),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(addAttendance)), nil, nil, nil, p.attended)
 	right := container.NewVSplit(courses, attendance)
 	split := container.NewHSplit(plan, right)
 	split.Offset = 0.6

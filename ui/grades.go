@@ -153,10 +153,10 @@ func dueColumns() []widgets.Column[data.DuePerson] {
 			Less: func(a, b data.DuePerson) bool { return a.Name < b.Name }},
 		{Title: T("field.grade"), Width: 210, Text: func(d data.DuePerson) string { return d.Grade.Name(currentLang()) },
 			Less: func(a, b data.DuePerson) bool { return a.Grade.Rank < b.Grade.Rank }},
-		{Title: T("grades.col.last"), Width: 130, Text: func(d data.DuePerson) string { return date(d.LastAssessed) },
+		{Title: T("grades.col.last"), Width: 170, Text: func(d data.DuePerson) string { return date(d.LastAssessed) },
 			Less: func(a, b data.DuePerson) bool { return a.LastAssessed.Before(b.LastAssessed) }},
-		{Title: T("grades.col.due"), Width: 130, Text: func(d data.DuePerson) string { return date(d.DueOn) }},
-		{Title: T("grades.col.status"), Width: 280, Text: func(d data.DuePerson) string { return T("grades.due." + grades.DueStatus(d)) },
+		{Title: T("grades.col.due"), Width: 190, Text: func(d data.DuePerson) string { return date(d.DueOn) }},
+		{Title: T("grades.col.status"), Width: 380, Text: func(d data.DuePerson) string { return T("grades.due." + grades.DueStatus(d)) },
 			Importance: func(d data.DuePerson) widget.Importance {
 				switch grades.DueStatus(d) {
 				case "overdue", "never":
