@@ -180,8 +180,9 @@ func (t *gradeTeamTab) chartOf(lang string, style charts.Style) chartImage {
 // promotion threshold.
 func readinessChart(latest []data.LatestAssessment, lang string, style charts.Style) charts.RankingChart {
 	c := charts.RankingChart{Title: T("grades.readiness_title"), Subtitle: T("grades.readiness_subtitle"),
-		Format: charts.AxisFormatter(lang, charts.UnitPercent), TargetLabel: T("grades.readiness_full"),
-		Amber: 75, Green: competency.PromoteReadiness, Empty: T("grades.no_assessments"), Style: style}
+		Format:      func(v float64) string { return charts.FormatAxis(lang, charts.UnitPercent, math.Round(v)) },
+		TargetLabel: T("grades.readiness_full"),
+		Amber:       75, Green: competency.PromoteReadiness, Empty: T("grades.no_assessments"), Style: style}
 	for _, l := range grades.Readiness(latest) {
 		if !math.IsNaN(l.Outcome.Readiness) {
 			c.Bars = append(c.Bars, charts.RankBar{Label: l.Name, Value: l.Outcome.Readiness})
