@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"image"
-	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,7 +11,6 @@ import (
 
 	"leadboard/charts"
 	"leadboard/data"
-	"leadboard/data/competency"
 	"leadboard/data/grades"
 	"leadboard/data/table"
 	"leadboard/ui/widgets"
@@ -167,28 +165,13 @@ func (t *gradeTeamTab) chartOf(lang string, style charts.Style) chartImage {
 	case viewDistribution:
 		return d.distribution.Chart(lang, t.byTeam.Checked, style)
 	case viewReadiness:
-		return readinessChart(d.latest, lang, style)
+		return grades.ReadinessChart(d.latest, lang, style)
 	case viewCompetencies:
 		return grades.HeatmapChart(d.latest, d.matrix, lang, style)
 	case viewProfile:
 		return d.profile.Chart(lang, style)
 	}
 	return nil
-}
-
-// readinessChart ranks the readiness for the next grade, green from the
-// promotion threshold.
-func readinessChart(latest []data.LatestAssessment, lang string, style charts.Style) charts.RankingChart {
-	c := charts.RankingChart{Title: T("grades.readiness_title"), Subtitle: T("grades.readiness_subtitle"),
-		Format:      func(v float64) string { return charts.FormatAxis(lang, charts.UnitPercent, math.Round(v)) },
-		TargetLabel: T("grades.readiness_full"),
-		Amber:       75, Green: competency.PromoteReadiness, Empty: T("grades.no_assessments"), Style: style}
-	for _, l := range grades.Readiness(latest) {
-		if !math.IsNaN(l.Outcome.Readiness) {
-			c.Bars = append(c.Bars, charts.RankBar{Label: l.Name, Value: l.Outcome.Readiness})
-		}
-	}
-	return c
 }
 
 func (t *gradeTeamTab) tableOf(lang string) table.Table {

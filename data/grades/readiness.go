@@ -5,7 +5,9 @@ import (
 	"math"
 	"slices"
 
+	"leadboard/charts"
 	"leadboard/data"
+	"leadboard/data/competency"
 	"leadboard/data/table"
 )
 
@@ -27,6 +29,22 @@ func readinessKey(v float64) float64 {
 		return -1
 	}
 	return v
+}
+
+// ReadinessChart ranks the readiness for the next grade, green from the
+// promotion threshold, amber from 75 %.
+func ReadinessChart(latest []data.LatestAssessment, lang string, style charts.Style) charts.RankingChart {
+	w := words(lang)
+	c := charts.RankingChart{Title: w.T("grades.readiness_title", nil), Subtitle: w.T("grades.readiness_subtitle", nil),
+		Format:      func(v float64) string { return charts.FormatAxis(lang, charts.UnitPercent, math.Round(v)) },
+		TargetLabel: w.T("grades.readiness_full", nil), Amber: 75, Green: competency.PromoteReadiness,
+		Empty: w.T("grades.no_assessments", nil), Style: style}
+	for _, l := range Readiness(latest) {
+		if !math.IsNaN(l.Outcome.Readiness) {
+			c.Bars = append(c.Bars, charts.RankBar{Label: l.Name, Value: l.Outcome.Readiness})
+		}
+	}
+	return c
 }
 
 var readinessColumns = []table.Column{
