@@ -9,12 +9,14 @@ import (
 )
 
 // LatestAssessment is a person's most recent finished assessment with what it
-// added up to, for the team views.
+// adds up to at the grade they hold now (after a promotion, against the new grade
+// and the one above it), for the team views.
 type LatestAssessment struct {
 	AssessmentID, StaffID int64
 	MatrixID              int64
 	Name, Team            string
-	Grade                 GradeLevel // assessed at
+	Grade                 GradeLevel // held now
+	AssessedAt            int64      // the grade id at the assessment
 	FinishedOn            time.Time
 	Decision              string
 	Outcome               competency.Outcome
@@ -26,20 +28,20 @@ const latestFinished = `(SELECT b.id FROM assessments b WHERE b.staff_id = a.sta
 	ORDER BY b.finished_on DESC, b.id DESC LIMIT 1)`
 
 // LatestAssessments reads the latest finished assessment of everyone at work, in
-// three queries whatever the size of the team (the assessments, their levels, and
-// the matrix versions they used).
+// a few queries whatever the size of the team: the assessments, their levels, and
+// one per matrix version they used (usually one or two).
 func (s *Store) LatestAssessments(ctx context.Context) ([]LatestAssessment, error) {
 	var out []LatestAssessment
 	index := map[int64]int{}
 	matrices := map[int64]Matrix{}
 	err := s.EachRow(ctx, `SELECT a.id, a.staff_id, p.full_name, p.team, `+gradeColumns+`, a.finished_on, a.decision,
-			a.matrix_id
-		FROM assessments a JOIN staff p ON p.id = a.staff_id JOIN grade_levels g ON g.id = a.grade_id
+			a.matrix_id, a.grade_id
+		FROM assessments a JOIN staff p ON p.id = a.staff_id JOIN grade_levels g ON g.id = p.grade_id
 		WHERE p.status <> 'left' AND a.id = `+latestFinished+`
 		ORDER BY p.search_key`, nil, func(r *sql.Rows) error {
 		var l LatestAssessment
 		if err := r.Scan(append(append([]any{&l.AssessmentID, &l.StaffID, &l.Name, &l.Team}, gradeScanArgs(&l.Grade)...),
-			scanTime(&l.FinishedOn), &l.Decision, &l.MatrixID)...); err != nil {
+			scanTime(&l.FinishedOn), &l.Decision, &l.MatrixID, &l.AssessedAt)...); err != nil {
 			return err
 		}
 		l.Observed = map[string]int{}
@@ -81,7 +83,7 @@ func (s *Store) LatestAssessments(ctx context.Context) ([]LatestAssessment, erro
 	for i := range out { // the outcome on the matrix each assessment used
 		l := &out[i]
 		m := matrices[l.MatrixID]
-		_, next := gradeAndNext(ladder, l.Grade.ID)
+		_, next := GradeAndNext(ladder, l.Grade.ID)
 		var obs []competency.Observation
 		for _, c := range m.Competencies {
 			obs = append(obs, competency.Observation{Code: c.Code, Current: c.Levels[l.Grade.ID].Required,

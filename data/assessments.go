@@ -65,6 +65,9 @@ func (s *Store) StartAssessment(ctx context.Context, staffID int64) (int64, erro
 		if err != nil {
 			return err
 		}
+		if err := checkMatrixCovers(ctx, tx, matrix); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO assessments (staff_id, matrix_id, grade_id, started_on)
 			VALUES (?, ?, ?, ?)`, staffID, matrix, grade, dateValue(s.Today()))
 		if err != nil {
@@ -93,15 +96,35 @@ func (s *Store) SaveObservation(ctx context.Context, assessmentID, competencyID 
 		if err := ch.err(); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO assessment_levels (assessment_id, competency_id, observed, note)
+		res, err := tx.ExecContext(ctx, `INSERT INTO assessment_levels (assessment_id, competency_id, observed, note)
 			SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM competencies c JOIN assessments a ON a.matrix_id = c.matrix_id
 				WHERE c.id = ?2 AND a.id = ?1)
 			ON CONFLICT DO UPDATE SET observed = excluded.observed, note = excluded.note`,
-			assessmentID, competencyID, o.Level, strings.TrimSpace(o.Note)); err != nil {
+			assessmentID, competencyID, o.Level, strings.TrimSpace(o.Note))
+		if err != nil {
 			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 { // not a competency of the assessment's matrix
+			ch.add("competency", "invalid_choice")
+			return cmp.Or(err, ch.err())
 		}
 		return execOne(ctx, tx, `UPDATE assessments SET step = max(?, 0) WHERE id = ?`, step, assessmentID)
 	})
+}
+
+// checkMatrixCovers refuses a matrix that lacks a grade of the ladder (a grade
+// added since): an assessment at that grade would have nothing to meet.
+func checkMatrixCovers(ctx context.Context, tx *sql.Tx, matrix int64) error {
+	var missing int
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM grade_levels g, competencies c WHERE c.matrix_id = ?
+		AND NOT EXISTS (SELECT 1 FROM competency_levels l WHERE l.competency_id = c.id AND l.grade_id = g.id)`, matrix).
+		Scan(&missing)
+	if err != nil || missing == 0 {
+		return err
+	}
+	var ch checker
+	ch.add("assessment", "matrix_outdated")
+	return ch.err()
 }
 
 func checkUnfinished(ctx context.Context, tx *sql.Tx, id int64, ch *checker) error {
@@ -168,14 +191,20 @@ func (s *Store) AssessmentView(ctx context.Context, id int64) (AssessmentView, e
 	if err != nil {
 		return v, err
 	}
-	v.Grade, v.Next = gradeAndNext(ladder, v.GradeID)
+	v.Grade, v.Next = GradeAndNext(ladder, v.GradeID)
 	v.Observations, v.AllObserved = observations(v.Matrix, v.Grade.ID, v.Next.ID, v.Observed)
 	v.Outcome = competency.Assess(v.Observations)
 	return v, nil
 }
 
-// gradeAndNext finds a grade on the ladder and the one above it.
-func gradeAndNext(ladder []GradeLevel, id int64) (grade, next GradeLevel) {
+// Assess is what the levels seen add up to at a grade and the next (0: none).
+func (m Matrix) Assess(grade, next int64, seen map[int64]Observed) competency.Outcome {
+	obs, _ := observations(m, grade, next, seen)
+	return competency.Assess(obs)
+}
+
+// GradeAndNext finds a grade on the ladder and the one above it (ID 0 at the top).
+func GradeAndNext(ladder []GradeLevel, id int64) (grade, next GradeLevel) {
 	for i, g := range ladder {
 		if g.ID == id {
 			grade = g
@@ -203,6 +232,10 @@ func observations(m Matrix, grade, next int64, seen map[int64]Observed) (obs []c
 	}
 	return obs, all
 }
+
+// PromotionAheadDays is how far ahead a promotion may be dated: from the next
+// month, say, but not back before the assessment began.
+const PromotionAheadDays = 62
 
 // Decision ends an assessment: the lead's choice among the recommendations, a
 // reason when it differs from the rules', and for a promotion its date and the
@@ -233,6 +266,10 @@ func (s *Store) FinishAssessment(ctx context.Context, id int64, d Decision) erro
 	}
 	if d.Choice == competency.Promote && view.Next.ID == 0 {
 		ch.add("decision", "no_next_grade")
+	}
+	if d.Choice == competency.Promote && !d.PromotionDate.IsZero() && (d.PromotionDate.Before(view.StartedOn) ||
+		d.PromotionDate.After(s.Today().AddDate(0, 0, PromotionAheadDays))) {
+		ch.add("grade_date", "promotion_date", "Days", PromotionAheadDays)
 	}
 	if err := ch.err(); err != nil {
 		return err
@@ -286,6 +323,7 @@ type DuePerson struct {
 	StaffID       int64
 	Name          string
 	Grade         GradeLevel
+	Hired         time.Time
 	LastAssessed  time.Time // zero: never
 	Underway      int64     // an unfinished assessment (0: none)
 	ReadyInReview bool      // a final review since the last assessment marked them ready
@@ -299,7 +337,7 @@ type DuePerson struct {
 func (s *Store) AssessmentsDue(ctx context.Context) ([]DuePerson, error) {
 	today := s.Today()
 	var out []DuePerson
-	err := s.EachRow(ctx, `SELECT p.id, p.full_name, `+gradeColumns+`,
+	err := s.EachRow(ctx, `SELECT p.id, p.full_name, `+gradeColumns+`, p.hire_date,
 			(SELECT max(a.finished_on) FROM assessments a WHERE a.staff_id = p.id AND a.finished_on IS NOT NULL),
 			coalesce((SELECT a.id FROM assessments a WHERE a.staff_id = p.id AND a.finished_on IS NULL), 0),
 			EXISTS (SELECT 1 FROM reviews v WHERE v.staff_id = p.id AND v.status = 'final' AND v.promotion_ready = 1
@@ -308,7 +346,7 @@ func (s *Store) AssessmentsDue(ctx context.Context) ([]DuePerson, error) {
 		func(r *sql.Rows) error {
 			var d DuePerson
 			if err := r.Scan(append(append([]any{&d.StaffID, &d.Name}, gradeScanArgs(&d.Grade)...),
-				scanTime(&d.LastAssessed), &d.Underway, &d.ReadyInReview)...); err != nil {
+				scanTime(&d.Hired), scanTime(&d.LastAssessed), &d.Underway, &d.ReadyInReview)...); err != nil {
 				return err
 			}
 			d.Reason, d.DueOn = dueReason(d, today)
@@ -319,16 +357,19 @@ func (s *Store) AssessmentsDue(ctx context.Context) ([]DuePerson, error) {
 	return out, err
 }
 
-// dueReason says why an assessment is due, and from when.
+// dueReason says why an assessment is due, and from when: AssessmentDueMonths
+// after the last one, or after joining for someone never assessed.
 func dueReason(d DuePerson, today time.Time) (string, time.Time) {
-	switch {
-	case d.ReadyInReview:
+	if d.ReadyInReview {
 		return "ready", time.Time{}
-	case d.LastAssessed.IsZero():
-		return "never", time.Time{}
 	}
 	due := d.LastAssessed.AddDate(0, AssessmentDueMonths, 0)
-	if !due.After(today) {
+	switch {
+	case d.LastAssessed.IsZero() && !d.Hired.AddDate(0, AssessmentDueMonths, 0).After(today):
+		return "never", time.Time{}
+	case d.LastAssessed.IsZero():
+		return "", d.Hired.AddDate(0, AssessmentDueMonths, 0)
+	case !due.After(today):
 		return "overdue", due
 	}
 	return "", due
@@ -336,5 +377,13 @@ func dueReason(d DuePerson, today time.Time) (string, time.Time) {
 
 // dueRank puts the people due first: ready, then overdue, then never assessed.
 func dueRank(d DuePerson) int {
-	return map[string]int{"ready": 0, "overdue": 1, "never": 2, "": 3}[d.Reason]
+	switch d.Reason {
+	case "ready":
+		return 0
+	case "overdue":
+		return 1
+	case "never":
+		return 2
+	}
+	return 3
 }

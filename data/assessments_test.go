@@ -97,7 +97,10 @@ func TestAPromotionIsWrittenToTheGradeHistory(t *testing.T) {
 	expectInvalid(t, s, "override_reason", "required", func() error {
 		return s.FinishAssessment(tctx, id, Decision{Choice: competency.Develop})
 	})
-	d := Decision{Choice: competency.Promote, PromotionDate: Day(2026, 2, 1), PromotionNote: "Итоги оценки, февраль 2026"}
+	early := Decision{Choice: competency.Promote, PromotionDate: s.Today().AddDate(-1, 0, 0), PromotionNote: "Итоги"}
+	expectInvalid(t, s, "grade_date", "promotion_date", func() error { return s.FinishAssessment(tctx, id, early) })
+	on := s.Today()
+	d := Decision{Choice: competency.Promote, PromotionDate: on, PromotionNote: "Итоги оценки, февраль 2026"}
 	if err := s.FinishAssessment(tctx, id, d); err != nil {
 		t.Fatal(err)
 	}
@@ -105,13 +108,13 @@ func TestAPromotionIsWrittenToTheGradeHistory(t *testing.T) {
 	if p.GradeID != gradeIDByCode(t, s, "senior") {
 		t.Errorf("grade %d after the promotion", p.GradeID)
 	}
-	if n := countRows(t, s, `SELECT count(*) FROM grade_history WHERE staff_id = ? AND changed_on = '2026-02-01'
-		AND from_grade_id = ? AND to_grade_id = ? AND reason = 'Итоги оценки, февраль 2026'`, anna,
+	if n := countRows(t, s, `SELECT count(*) FROM grade_history WHERE staff_id = ? AND changed_on = ?
+		AND from_grade_id = ? AND to_grade_id = ? AND reason = 'Итоги оценки, февраль 2026'`, anna, on.Format(DateLayout),
 		gradeIDByCode(t, s, "middle"), gradeIDByCode(t, s, "senior")); n != 1 {
 		t.Errorf("%d grade changes recorded", n)
 	}
 	a, _ := s.Assessment(tctx, id)
-	if !a.Finished() || a.Decision != competency.Promote || a.PromotedTo != p.GradeID || !a.PromotedOn.Equal(Day(2026, 2, 1)) {
+	if !a.Finished() || a.Decision != competency.Promote || a.PromotedTo != p.GradeID || !a.PromotedOn.Equal(on) {
 		t.Errorf("assessment %+v", a)
 	}
 	expectInvalid(t, s, "assessment", "assessment_finished", func() error {
@@ -151,6 +154,13 @@ func TestPlansFromAnAssessmentAndAReview(t *testing.T) {
 		}
 		return cur
 	})
+	expectInvalid(t, s, "assessment", "assessment_unfinished", func() error {
+		_, err := s.PlanFromAssessment(tctx, id, Day(2026, 6, 30))
+		return err
+	})
+	if err := s.FinishAssessment(tctx, id, Decision{Choice: v.Outcome.Advice}); err != nil {
+		t.Fatal(err)
+	}
 	short := 0
 	for _, g := range v.Outcome.Gaps {
 		if g.Current > 0 {
@@ -165,14 +175,15 @@ func TestPlansFromAnAssessmentAndAReview(t *testing.T) {
 		t.Errorf("%d items made twice", again)
 	}
 	s2, review, _ := reviewFixture(t)
-	if err := s2.SaveReviewNotes(tctx, review, ReviewNotes{Goals: "1. Вести двух клиентов категории A\n\n- Пройти курс по медиапланированию"}); err != nil {
+	if err := s2.SaveReviewNotes(tctx, review, ReviewNotes{Goals: "1. Вести двух клиентов категории A\n\n- Пройти курс по медиапланированию\n100 % отчётов в срок"}); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := s2.PlanFromReview(tctx, review, Day(2026, 9, 30)); err != nil || n != 2 {
+	if n, err := s2.PlanFromReview(tctx, review, Day(2026, 9, 30)); err != nil || n != 3 {
 		t.Fatalf("%d items from the review's goals: %v", n, err)
 	}
 	items, _ := s2.PlanItems(tctx, int64(countRows(t, s2, `SELECT staff_id FROM reviews WHERE id = ?`, review)))
-	if len(items) != 2 || items[0].Goal != "Вести двух клиентов категории A" || items[1].Source != "review" {
+	if len(items) != 3 || items[0].Goal != "Вести двух клиентов категории A" || items[2].Goal != "100 % отчётов в срок" ||
+		items[1].Source != "review" {
 		t.Errorf("items %+v", items)
 	}
 	items[0].Status = "done"
@@ -180,7 +191,7 @@ func TestPlansFromAnAssessmentAndAReview(t *testing.T) {
 		t.Fatal(err)
 	}
 	s2.now = func() time.Time { return Day(2026, 10, 15) }
-	if overdue, people, err := s2.OverduePlanItems(tctx); err != nil || overdue != 1 || people != 1 {
+	if overdue, people, err := s2.OverduePlanItems(tctx); err != nil || overdue != 2 || people != 1 {
 		t.Errorf("overdue %d of %d people: %v", overdue, people, err)
 	}
 	expectInvalid(t, s2, "action", "invalid_choice", func() error {
@@ -219,5 +230,33 @@ func TestTrainingsAndAttendance(t *testing.T) {
 	})
 	if got, _ := s.AttendanceOf(tctx, anna); len(got) != 1 || !got[0].Completed {
 		t.Errorf("attendance %+v", got)
+	}
+}
+
+func TestAGradeTheMatrixLacksStopsAssessments(t *testing.T) {
+	s := openScratchStore(t)
+	anna, boris := seedPerson(t, s, "Анна Акимова"), seedPerson(t, s, "Борис Быков")
+	if _, err := s.StartAssessment(tctx, anna); err != nil { // writes the default matrix
+		t.Fatal(err)
+	}
+	if _, err := s.SaveGrade(tctx, GradeLevel{Code: "head", NameRU: "Руководитель отдела", NameEN: "Head of department",
+		Rank: 5, Capacity: 6}); err != nil {
+		t.Fatal(err)
+	}
+	expectInvalid(t, s, "assessment", "matrix_outdated", func() error {
+		_, err := s.StartAssessment(tctx, boris)
+		return err
+	})
+	// Someone who joined recently is due six months after joining, not at once.
+	p, _ := s.GetStaff(tctx, boris)
+	p.HireDate = s.Today().AddDate(0, -1, 0)
+	if _, err := s.SaveStaff(tctx, p, GradeChange{}); err != nil {
+		t.Fatal(err)
+	}
+	due, _ := s.AssessmentsDue(tctx)
+	for _, d := range due {
+		if d.StaffID == boris && (d.Reason != "" || !d.DueOn.Equal(p.HireDate.AddDate(0, 6, 0))) {
+			t.Errorf("a newcomer: %+v", d)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -114,8 +115,8 @@ func (s *Store) OverduePlanItems(ctx context.Context) (items, people int, err er
 	return items, people, s.classify(err)
 }
 
-// PlanFromAssessment adds an item for every competency a finished or running
-// assessment found short of the current grade (or, when none is, of the next
+// PlanFromAssessment adds an item for every competency a finished assessment
+// found short of the current grade (or, when none is, of the next
 // grade), due on the date given; an item already made from it is not made again.
 // The goal is the required level's expectation, in Russian: the department's
 // working language (the lead edits it freely).
@@ -125,6 +126,9 @@ func (s *Store) PlanFromAssessment(ctx context.Context, assessmentID int64, due 
 		return 0, err
 	}
 	var ch checker
+	if !view.Finished() { // levels not yet seen would count as gaps
+		ch.add("assessment", "assessment_unfinished")
+	}
 	ch.requiredDate("due", due)
 	if err := ch.err(); err != nil {
 		return 0, err
@@ -155,6 +159,9 @@ func (s *Store) PlanFromAssessment(ctx context.Context, assessmentID int64, due 
 	return s.addPlanItems(ctx, items)
 }
 
+// listMarker is a list's bullet or number at the start of a line ("- ", "2. ", "3) ").
+var listMarker = regexp.MustCompile(`^\s*(?:[-•*]|\d+[.)])\s+`)
+
 // PlanFromReview adds an item for every agreed goal of a review (one per line).
 func (s *Store) PlanFromReview(ctx context.Context, reviewID int64, due time.Time) (int, error) {
 	v, err := s.Review(ctx, reviewID)
@@ -168,7 +175,7 @@ func (s *Store) PlanFromReview(ctx context.Context, reviewID int64, due time.Tim
 	}
 	var items []PlanItem
 	for _, line := range strings.Split(v.Notes.Goals, "\n") {
-		if line = strings.TrimSpace(strings.TrimLeft(line, "-•*0123456789.) ")); line != "" {
+		if line = strings.TrimSpace(listMarker.ReplaceAllString(line, "")); line != "" {
 			items = append(items, PlanItem{StaffID: v.StaffID, Goal: line, Action: "project", Due: due,
 				Status: "planned", Source: "review", SourceID: reviewID})
 		}

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -26,7 +27,7 @@ func (s *Store) SaveTraining(ctx context.Context, t Training) (int64, error) {
 	t.Title, t.Provider = strings.TrimSpace(t.Title), strings.TrimSpace(t.Provider)
 	var ch checker
 	ch.required("title", t.Title)
-	if t.Hours <= 0 {
+	if !(t.Hours > 0) || math.IsInf(t.Hours, 0) {
 		ch.add("hours", "positive")
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {

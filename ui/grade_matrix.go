@@ -12,6 +12,7 @@ import (
 
 	"leadboard/data"
 	"leadboard/data/competency"
+	"leadboard/data/grades"
 	"leadboard/ui/widgets"
 )
 
@@ -95,7 +96,7 @@ func (m *matrixTab) show() {
 // columns: the area, the competency, then each grade's required level.
 func (m *matrixTab) columns() []widgets.Column[data.Competency] {
 	cols := []widgets.Column[data.Competency]{
-		{Title: T("grades.area"), Width: 220, Text: func(c data.Competency) string { return areaName(c.Area) }},
+		{Title: T("grades.area"), Width: 220, Text: func(c data.Competency) string { return grades.AreaName(currentLang(), c.Area) }},
 		{Title: T("plans.col.competency"), Width: 320, Text: func(c data.Competency) string { return c.Name(currentLang()) }},
 	}
 	for _, g := range m.grades {
@@ -145,11 +146,14 @@ func (m *matrixTab) edit(i int) {
 	code := widgets.NewEntry()
 	code.SetText(c.Code)
 	code.SetPlaceHolder(T("hint.criterion_code"))
+	if i >= 0 {
+		code.Disable() // plans, courses and past assessments refer to it
+	}
 	areaCodes := make([]string, len(competency.Areas))
 	for n, ar := range competency.Areas {
 		areaCodes[n] = ar.Code
 	}
-	area := newChoice(areaCodes, areaName, nil)
+	area := newChoice(areaCodes, func(code string) string { return grades.AreaName(currentLang(), code) }, nil)
 	area.setValue(c.Area)
 	nameRU, nameEN := widgets.NewEntry(), widgets.NewEntry()
 	nameRU.SetText(c.NameRU)

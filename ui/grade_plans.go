@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leadboard/data"
-	"leadboard/data/competency"
 	"leadboard/ui/widgets"
 )
 
@@ -25,24 +25,29 @@ type plansTab struct {
 	courses    *widgets.Table[data.Training]
 	attended   *widgets.Table[data.Attendance]
 	fromReview *widget.Button
+	fromGaps   *widget.Button
 	info       *widget.Label
 	root       fyne.CanvasObject
 }
 
 type plansData struct {
 	people    []data.StaffRow
+	matrix    []data.Competency // the current matrix (the default before one is saved)
 	staffID   int64
 	items     []data.PlanItem
 	trainings []data.Training
 	attended  []data.Attendance
 	review    data.Review
+	assessed  int64 // the latest finished assessment (0: none)
 }
 
 func newPlansTab(g *gradesScreen) *plansTab {
 	p := &plansTab{g: g}
 	a := g.app
 	p.person = newChoice([]int64{}, func(int64) string { return "" }, func(int64) { p.reload() })
-	p.items = widgets.NewTable(planColumns(a), T("plans.none"))
+	p.items = widgets.NewTable(planColumns(a, func(code string) string {
+		return competencyName(p.current.matrix, code)
+	}), T("plans.none"))
 	p.items.OnSelected = p.editItem
 	p.courses = widgets.NewTable(trainingColumns(), T("plans.no_courses"))
 	p.courses.OnSelected = p.editCourse
@@ -54,13 +59,14 @@ func newPlansTab(g *gradesScreen) *plansTab {
 			Due: a.today().AddDate(0, 3, 0)})
 	})
 	p.fromReview = widget.NewButtonWithIcon(T("plans.from_review"), theme.ContentCopyIcon(), p.planFromReview)
+	p.fromGaps = widget.NewButtonWithIcon(T("plans.from_assessment"), theme.ContentCopyIcon(), p.planFromAssessment)
 	addCourse := widget.NewButtonWithIcon(T("plans.add_course"), theme.ContentAddIcon(), func() {
 		p.editCourse(data.Training{Hours: 8})
 	})
 	addAttendance := widget.NewButtonWithIcon(T("plans.add_attendance"), theme.ContentAddIcon(), p.addAttendance)
 	// Rows of their own: side by side the buttons would spill over the next pane.
 	plan := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel(T("field.staff")),
-		sized(p.person, 300)), container.NewHBox(addItem, p.fromReview), p.info), nil, nil, nil, p.items)
+		sized(p.person, 300)), container.NewHBox(addItem, p.fromReview, p.fromGaps), p.info), nil, nil, nil, p.items)
 	courses := container.NewBorder(container.NewVBox(widget.NewLabelWithStyle(T("plans.catalogue"),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(addCourse)), nil, nil, nil, p.courses)
 	attendance := container.NewBorder(container.NewVBox(widget.NewLabelWithStyle(T("plans.attendance"),
@@ -84,6 +90,9 @@ func (p *plansTab) reload() {
 			staff = d.people[0].ID
 		}
 		d.staffID = staff
+		if d.matrix, err = currentCompetencies(ctx, st); err != nil {
+			return d, err
+		}
 		if d.trainings, err = st.Trainings(ctx); err != nil || staff == 0 {
 			return d, err
 		}
@@ -93,7 +102,10 @@ func (p *plansTab) reload() {
 		if d.attended, err = st.AttendanceOf(ctx, staff); err != nil {
 			return d, err
 		}
-		d.review, _, err = st.LatestReviewOf(ctx, staff)
+		if d.review, _, err = st.LatestReviewOf(ctx, staff); err != nil {
+			return d, err
+		}
+		d.assessed, err = st.LatestAssessmentOf(ctx, staff)
 		return d, err
 	}, p.apply)
 }
@@ -117,6 +129,7 @@ func (p *plansTab) apply(d plansData) {
 	}
 	p.info.SetText(Tf("plans.summary", map[string]any{"Count": len(d.items), "Overdue": overdue}))
 	setEnabled(p.fromReview, d.review.ID != 0 && strings.TrimSpace(d.review.Notes.Goals) != "")
+	setEnabled(p.fromGaps, d.assessed != 0)
 }
 
 func (p *plansTab) personName(id int64) string {
@@ -155,33 +168,72 @@ func (p *plansTab) planFromReview() {
 	})
 }
 
-// competencyOptions are the codes of the default matrix, named, plus none.
-func competencyOptions() ([]string, func(string) string) {
+// currentCompetencies are the current matrix's competencies, or the default
+// matrix's before one is saved.
+func currentCompetencies(ctx context.Context, st *data.Store) ([]data.Competency, error) {
+	m, err := st.CurrentMatrix(ctx)
+	if err != nil || m.ID != 0 {
+		return m.Competencies, err
+	}
+	ladder, err := st.Grades(ctx)
+	return data.DefaultMatrix(ladder), err
+}
+
+// competencyName names a competency code in the UI language ("" stays "").
+func competencyName(m []data.Competency, code string) string {
+	for _, c := range m {
+		if c.Code == code {
+			return c.Name(currentLang())
+		}
+	}
+	return code
+}
+
+// planFromAssessment makes plan items of the latest grade assessment's gaps.
+func (p *plansTab) planFromAssessment() {
+	id, due := p.current.assessed, p.g.app.today().AddDate(0, 3, 0)
+	var n int
+	save(p.g.app, func(ctx context.Context, st *data.Store) error {
+		var err error
+		n, err = st.PlanFromAssessment(ctx, id, due)
+		return err
+	}, func(err error) {
+		if err != nil {
+			p.g.app.showError(err)
+			return
+		}
+		p.reload()
+		p.info.SetText(Tf("grades.plan_made", map[string]any{"Count": n}))
+	})
+}
+
+// competencyOptions are the matrix's codes plus none; a code no longer in the
+// matrix (an item made before an edit) stays offered, so editing keeps it.
+func competencyOptions(m []data.Competency, keep ...string) ([]string, func(string) string) {
 	codes := []string{""}
-	names := map[string]string{"": T("choice.none")}
-	for _, c := range competency.DefaultMatrix() {
+	for _, c := range m {
 		codes = append(codes, c.Code)
-		if currentLang() == "ru" {
-			names[c.Code] = c.NameRU
-		} else {
-			names[c.Code] = c.NameEN
+	}
+	for _, k := range keep {
+		if !slices.Contains(codes, k) {
+			codes = append(codes, k)
 		}
 	}
 	return codes, func(code string) string {
-		if n, ok := names[code]; ok {
-			return n
+		if code == "" {
+			return T("choice.none")
 		}
-		return code
+		return competencyName(m, code)
 	}
 }
 
 // editItem adds (ID 0) or edits a plan item of the person shown.
-func (p *plansTab) editItem(it data.PlanItem) { p.g.app.editPlanItem(it, p.reload) }
+func (p *plansTab) editItem(it data.PlanItem) { p.g.app.editPlanItem(it, p.current.matrix, p.reload) }
 
 // editPlanItem adds (ID 0) or edits a plan item; onSaved follows a save.
-func (a *App) editPlanItem(it data.PlanItem, onSaved func()) {
+func (a *App) editPlanItem(it data.PlanItem, matrix []data.Competency, onSaved func()) {
 	form := widgets.NewForm()
-	codes, name := competencyOptions()
+	codes, name := competencyOptions(matrix, it.CompetencyCode)
 	comp := newChoice(codes, name, nil)
 	comp.setValue(it.CompetencyCode)
 	goal := widgets.NewMultiLineEntry()
@@ -232,7 +284,7 @@ func (p *plansTab) editCourse(t data.Training) {
 	provider.SetText(t.Provider)
 	hours := widgets.NewEntry()
 	hours.SetText(number(t.Hours, 1))
-	codes, name := competencyOptions()
+	codes, name := competencyOptions(p.current.matrix, t.Competencies...)
 	labels := make([]string, 0, len(codes)-1)
 	for _, c := range codes[1:] {
 		labels = append(labels, name(c))
@@ -255,7 +307,7 @@ func (p *plansTab) editCourse(t data.Training) {
 		edited.Title, edited.Provider, edited.Hours = in.text(title), in.text(provider), in.number("hours", hours)
 		edited.Competencies = nil
 		for _, c := range codes[1:] {
-			if containsString(develops.Selected, name(c)) {
+			if slices.Contains(develops.Selected, name(c)) {
 				edited.Competencies = append(edited.Competencies, c)
 			}
 		}
@@ -316,8 +368,7 @@ func (p *plansTab) addAttendance() {
 	})
 }
 
-func planColumns(a *App) []widgets.Column[data.PlanItem] {
-	_, name := competencyOptions()
+func planColumns(a *App, name func(code string) string) []widgets.Column[data.PlanItem] {
 	return []widgets.Column[data.PlanItem]{
 		{Title: T("plans.col.competency"), Width: 220, Text: func(p data.PlanItem) string {
 			if p.CompetencyCode == "" {

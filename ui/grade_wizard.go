@@ -4,6 +4,7 @@ import (
 	"context"
 	"image"
 	"math"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -64,15 +65,35 @@ func newGradeWizard(g *gradesScreen, id int64) *gradeWizard {
 	w.next.Importance = widget.HighImportance
 	w.back.Disable()
 	w.next.Disable()
-	leave := widget.NewButtonWithIcon(T("grades.pause"), theme.CancelIcon(), g.closeWizard)
+	leave := widget.NewButtonWithIcon(T("grades.pause"), theme.CancelIcon(), w.pause)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, leave, w.heading), w.progress)
 	bottom := container.NewVBox(w.problem, container.NewHBox(w.back, w.next))
 	w.root = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(w.body))
 	return w
 }
 
+// pause leaves the assessment, saving the step's level (and note) when one is chosen.
+func (w *gradeWizard) pause() {
+	v := w.d.view
+	if w.level == nil || v.Finished() || w.step >= len(v.Matrix.Competencies) || levelOf(w.level) == 0 {
+		w.g.closeWizard()
+		return
+	}
+	c, o := v.Matrix.Competencies[w.step], data.Observed{Level: levelOf(w.level), Note: w.note.Text}
+	id, step := w.id, w.step
+	save(w.g.app, func(ctx context.Context, st *data.Store) error { return st.SaveObservation(ctx, id, c.ID, o, step) },
+		func(err error) {
+			if err != nil {
+				w.showProblem(describeError(err))
+				return
+			}
+			w.g.closeWizard()
+		})
+}
+
 func (w *gradeWizard) reload() {
 	id := w.id
+	known := w.d.evidence // the half-year's figures: read once per assessment
 	load(w.g.app, &w.loads, func(ctx context.Context, st *data.Store) (wizardData, error) {
 		var d wizardData
 		var err error
@@ -81,6 +102,10 @@ func (w *gradeWizard) reload() {
 		}
 		if d.review, d.template, err = st.LatestReviewOf(ctx, d.view.StaffID); err != nil {
 			return d, err
+		}
+		if known.Figures != nil {
+			d.evidence = known
+			return d, nil
 		}
 		last := data.MonthOf(st.Today()) - 1 // the half-year of full months before today
 		d.evidence, err = kpi.EvidenceOf(ctx, st, last-5, last)
@@ -124,7 +149,7 @@ func (w *gradeWizard) competencyStep(c data.Competency) fyne.CanvasObject {
 	v, lang := w.d.view, currentLang()
 	title := widget.NewLabelWithStyle(Tf("grades.step_title", map[string]any{"N": w.step + 1,
 		"Total": len(v.Matrix.Competencies), "Name": c.Name(lang)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	parts := []fyne.CanvasObject{title, wrapped(T("grades.area") + ": " + areaName(c.Area))}
+	parts := []fyne.CanvasObject{title, wrapped(T("grades.area") + ": " + grades.AreaName(lang, c.Area))}
 	cur := c.Levels[v.Grade.ID]
 	parts = append(parts, wrapped(Tf("grades.expect_now", map[string]any{"Grade": v.Grade.Name(lang),
 		"Level": cur.Required, "Text": cur.Expectation(lang)})))
@@ -170,7 +195,7 @@ func (w *gradeWizard) evidenceFor(area string) string {
 	lang := currentLang()
 	var codes []string
 	for _, k := range w.d.template.Criteria {
-		if !containsString(reviewCriterion[area], k.Code) {
+		if !slices.Contains(reviewCriterion[area], k.Code) {
 			continue
 		}
 		codes = append(codes, k.Evidence...)
@@ -191,27 +216,6 @@ func (w *gradeWizard) evidenceFor(area string) string {
 		return ""
 	}
 	return T("grades.evidence") + "\n" + strings.Join(lines, "\n")
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func areaName(code string) string {
-	for _, a := range competency.Areas {
-		if a.Code == code {
-			if currentLang() == "ru" {
-				return a.NameRU
-			}
-			return a.NameEN
-		}
-	}
-	return code
 }
 
 func wrapped(text string) *widget.Label {
@@ -248,11 +252,13 @@ func (w *gradeWizard) move(delta int) {
 	}
 	o := data.Observed{Level: level, Note: w.note.Text}
 	w.next.Disable()
+	w.back.Disable() // one save at a time: the step is the one it returns to
 	save(w.g.app, func(ctx context.Context, st *data.Store) error {
 		return st.SaveObservation(ctx, w.id, c.ID, o, to)
 	}, func(err error) {
 		if err != nil {
 			w.next.Enable()
+			setEnabled(w.back, w.step > 0)
 			w.showProblem(describeError(err))
 			return
 		}

@@ -49,7 +49,7 @@ func HeatmapChart(latest []data.LatestAssessment, m data.Matrix, lang string, st
 func HeatmapTable(latest []data.LatestAssessment, m data.Matrix, lang string) table.Table {
 	columns := []table.Column{
 		{Key: "name", TitleRU: "Сотрудник", TitleEN: "Name", Kind: table.Text},
-		{Key: "grade", TitleRU: "Грейд на оценке", TitleEN: "Grade assessed at", Kind: table.Text},
+		{Key: "grade", TitleRU: "Грейд", TitleEN: "Grade", Kind: table.Text},
 		{Key: "assessed", TitleRU: "Дата оценки", TitleEN: "Assessed on", Kind: table.Date},
 	}
 	for _, k := range m.Competencies {

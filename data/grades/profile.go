@@ -34,15 +34,6 @@ func ProfileOf(ctx context.Context, s *data.Store, staffID int64) (Profile, erro
 	if err != nil {
 		return p, err
 	}
-	if id != 0 {
-		v, err := s.AssessmentView(ctx, id)
-		if err != nil {
-			return p, err
-		}
-		p.Name, p.Grade, p.Next, p.AssessedOn = v.StaffName, v.Grade, v.Next, v.FinishedOn
-		p.Matrix, p.Observed, p.Outcome = v.Matrix, v.Observed, v.Outcome
-		return p, nil
-	}
 	person, err := s.GetStaff(ctx, staffID)
 	if err != nil {
 		return p, err
@@ -52,13 +43,15 @@ func ProfileOf(ctx context.Context, s *data.Store, staffID int64) (Profile, erro
 		return p, err
 	}
 	p.Name, p.Observed = person.FullName, map[int64]data.Observed{}
-	for i, g := range ladder {
-		if g.ID == person.GradeID {
-			p.Grade = g
-			if i+1 < len(ladder) {
-				p.Next = ladder[i+1]
-			}
+	p.Grade, p.Next = data.GradeAndNext(ladder, person.GradeID) // the grade held now, even after a promotion
+	if id != 0 {
+		v, err := s.AssessmentView(ctx, id)
+		if err != nil {
+			return p, err
 		}
+		p.AssessedOn, p.Matrix, p.Observed = v.FinishedOn, v.Matrix, v.Observed
+		p.Outcome = p.Matrix.Assess(p.Grade.ID, p.Next.ID, p.Observed)
+		return p, nil
 	}
 	if p.Matrix, err = s.CurrentMatrix(ctx); err != nil {
 		return p, err
@@ -93,7 +86,7 @@ func (p Profile) Chart(lang string, style charts.Style) charts.ProfileChart {
 		c.NextLabel = w.T("grades.required_at", map[string]any{"Grade": p.Next.Name(lang)})
 	}
 	for _, k := range p.Matrix.Competencies {
-		row := charts.ProfileRow{Label: k.Name(lang), Group: areaName(lang, k.Area),
+		row := charts.ProfileRow{Label: k.Name(lang), Group: AreaName(lang, k.Area),
 			Observed: math.NaN(), Current: float64(k.Levels[p.Grade.ID].Required), Next: math.NaN()}
 		if o, ok := p.Observed[k.ID]; ok {
 			row.Observed = float64(o.Level)
@@ -106,8 +99,8 @@ func (p Profile) Chart(lang string, style charts.Style) charts.ProfileChart {
 	return c
 }
 
-// areaName names a competency area in a language.
-func areaName(lang, code string) string {
+// AreaName names a competency area in a language.
+func AreaName(lang, code string) string {
 	for _, a := range competency.Areas {
 		if a.Code == code {
 			if lang == "ru" {
@@ -133,7 +126,7 @@ func (p Profile) Table(lang string) table.Table {
 	var rows [][]any
 	for _, k := range p.Matrix.Competencies {
 		required := k.Levels[p.Grade.ID].Required
-		row := []any{areaName(lang, k.Area), k.Name(lang), nil, int64(required), nil, nil, nil}
+		row := []any{AreaName(lang, k.Area), k.Name(lang), nil, int64(required), nil, nil, nil}
 		if o, ok := p.Observed[k.ID]; ok {
 			row[2], row[5], row[6] = int64(o.Level), int64(max(0, required-o.Level)), o.Note
 		}

@@ -49,7 +49,7 @@ func ReadinessChart(latest []data.LatestAssessment, lang string, style charts.St
 
 var readinessColumns = []table.Column{
 	{Key: "name", TitleRU: "Сотрудник", TitleEN: "Name", Kind: table.Text},
-	{Key: "grade", TitleRU: "Грейд на оценке", TitleEN: "Grade assessed at", Kind: table.Text},
+	{Key: "grade", TitleRU: "Грейд", TitleEN: "Grade", Kind: table.Text},
 	{Key: "assessed", TitleRU: "Дата оценки", TitleEN: "Assessed on", Kind: table.Date},
 	{Key: "fit", TitleRU: "Соответствие грейду, %", TitleEN: "Fit to grade, %", Kind: table.Number},
 	{Key: "readiness", TitleRU: "Готовность к следующему, %", TitleEN: "Readiness for the next, %", Kind: table.Number},

@@ -49,6 +49,8 @@ CREATE TABLE assessments (
     CHECK ((finished_on IS NULL) = (decision IS NULL))
 );
 CREATE INDEX assessments_staff ON assessments(staff_id, started_on);
+-- One assessment under way per person: starting again resumes it.
+CREATE UNIQUE INDEX assessments_underway ON assessments(staff_id) WHERE finished_on IS NULL;
 
 CREATE TABLE assessment_levels (
     assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE RESTRICT,

@@ -28,7 +28,7 @@ func TestAPromotionChangesCapacityFromItsDate(t *testing.T) {
 		}
 	}
 	if err := f.s.FinishAssessment(ctx, id, data.Decision{Choice: competency.Promote,
-		PromotionDate: data.Day(2026, 3, 1), PromotionNote: "Итоги оценки"}); err != nil {
+		PromotionDate: data.Day(2026, 3, 16), PromotionNote: "Итоги оценки"}); err != nil {
 		t.Fatal(err)
 	}
 	feb, mar := data.MonthFor(2026, time.February), data.MonthFor(2026, time.March)

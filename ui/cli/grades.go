@@ -63,5 +63,5 @@ func (e *env) findPerson(ctx context.Context, st *data.Store, name string) (int6
 		}
 	}
 	fmt.Fprintln(e.stderr, e.t("cli.export_grades.unknown_person", map[string]any{"Name": name}))
-	return 0, errNoCycle
+	return 0, errNotFound
 }

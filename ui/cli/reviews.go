@@ -83,14 +83,14 @@ func (e *env) reviewedPeople(all calibration.Results, names []string) ([]int64, 
 		}
 		if !found {
 			fmt.Fprintln(e.stderr, e.t("cli.export_reviews.unknown_person", map[string]any{"Name": name}))
-			return nil, errNoCycle
+			return nil, errNotFound
 		}
 	}
 	return ids[:min(len(ids), calibration.MaxHistoryPeople)], nil
 }
 
-// errNoCycle: the cycle or person named is not there (already explained).
-var errNoCycle = fmt.Errorf("no such review cycle or person")
+// errNotFound: the cycle or person named is not there (already explained).
+var errNotFound = fmt.Errorf("no such review cycle or person")
 
 // findCycle finds a cycle by name, whatever the case; without a name, the one the
 // window shows first (calibration.DefaultCycle). An unknown name is explained with
@@ -106,7 +106,7 @@ func (e *env) findCycle(ctx context.Context, st *data.Store, name string) (int64
 			return id, nil
 		}
 		fmt.Fprintln(e.stderr, e.t("cli.export_reviews.no_cycles", nil))
-		return 0, errNoCycle
+		return 0, errNotFound
 	}
 	for _, c := range cycles {
 		if strings.EqualFold(c.Name, name) {
@@ -119,5 +119,5 @@ func (e *env) findCycle(ctx context.Context, st *data.Store, name string) (int64
 	}
 	fmt.Fprintln(e.stderr, e.t("cli.export_reviews.unknown_cycle", map[string]any{"Name": name,
 		"Cycles": strings.Join(names, ", ")}))
-	return 0, errNoCycle
+	return 0, errNotFound
 }
