@@ -51,3 +51,20 @@ func TestTheTopGradeHasNoReadiness(t *testing.T) {
 		t.Errorf("%+v", o)
 	}
 }
+
+func TestTheRulesAtTheirThresholds(t *testing.T) {
+	// Fit exactly 80 % (3+2+3 of 4+3+3), no competency two short: develop, not a concern.
+	if o := Assess([]Observation{{"a", 4, 4, 3}, {"b", 3, 4, 2}, {"c", 3, 4, 3}}); o.Fit != 80 || o.Advice != Develop {
+		t.Errorf("fit 80: %+v", o)
+	}
+	// Readiness exactly 90 % (4+2+3 of 4+3+3), the grade met, one level short of the
+	// next: promote.
+	if o := Assess([]Observation{{"a", 3, 4, 4}, {"b", 2, 3, 2}, {"c", 3, 3, 3}}); o.Readiness != 90 ||
+		o.Advice != Promote {
+		t.Errorf("readiness 90: %+v", o)
+	}
+	// A competency the grade does not require counts as met: nothing to fall short of.
+	if o := Assess([]Observation{{"a", 0, 0, 0}}); o.Fit != 100 || o.Advice != Develop {
+		t.Errorf("nothing required: %+v", o)
+	}
+}
