@@ -153,10 +153,21 @@ func (p *plansTab) courseName(id int64) string {
 // planFromReview makes plan items of the latest review's agreed goals.
 func (p *plansTab) planFromReview() {
 	review, due := p.current.review.ID, p.g.app.today().AddDate(0, 6, 0)
+	p.addPlan(func(ctx context.Context, st *data.Store) (int, error) { return st.PlanFromReview(ctx, review, due) })
+}
+
+// planFromAssessment makes plan items of the latest grade assessment's gaps.
+func (p *plansTab) planFromAssessment() {
+	id, due := p.current.assessed, p.g.app.today().AddDate(0, 3, 0)
+	p.addPlan(func(ctx context.Context, st *data.Store) (int, error) { return st.PlanFromAssessment(ctx, id, due) })
+}
+
+// addPlan runs a write that adds plan items and says how many it added.
+func (p *plansTab) addPlan(add func(ctx context.Context, st *data.Store) (int, error)) {
 	var n int
 	save(p.g.app, func(ctx context.Context, st *data.Store) error {
 		var err error
-		n, err = st.PlanFromReview(ctx, review, due)
+		n, err = add(ctx, st)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -187,24 +198,6 @@ func competencyName(m []data.Competency, code string) string {
 		}
 	}
 	return code
-}
-
-// planFromAssessment makes plan items of the latest grade assessment's gaps.
-func (p *plansTab) planFromAssessment() {
-	id, due := p.current.assessed, p.g.app.today().AddDate(0, 3, 0)
-	var n int
-	save(p.g.app, func(ctx context.Context, st *data.Store) error {
-		var err error
-		n, err = st.PlanFromAssessment(ctx, id, due)
-		return err
-	}, func(err error) {
-		if err != nil {
-			p.g.app.showError(err)
-			return
-		}
-		p.reload()
-		p.info.SetText(Tf("grades.plan_made", map[string]any{"Count": n}))
-	})
 }
 
 // competencyOptions are the matrix's codes plus none; a code no longer in the

@@ -26,9 +26,7 @@ type gradeTeamTab struct {
 	byTeam  *widget.Check
 	person  *choice[int64]
 	chart   *widgets.ChartView
-	table   *widget.Table
-	rows    [][]string
-	header  []string
+	table   *viewTable
 	split   *container.Split
 	root    fyne.CanvasObject
 }
@@ -61,26 +59,14 @@ func newGradeTeamTab(g *gradesScreen) *gradeTeamTab {
 	t.byTeam = widget.NewCheck(T("grades.by_team"), func(bool) { t.show() })
 	t.person = newChoice([]int64{}, func(int64) string { return "" }, func(int64) { t.reload() })
 	t.chart = widgets.NewChartView(fyne.NewSize(640, 380), g.app.background)
-	t.table = widget.NewTableWithHeaders(func() (int, int) { return len(t.rows), len(t.header) }, newCellLabel,
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row < len(t.rows) && id.Col < len(t.rows[id.Row]) {
-				o.(*widget.Label).SetText(t.rows[id.Row][id.Col])
-			}
-		})
-	t.table.ShowHeaderColumn = false
-	t.table.CreateHeader = newCellLabel
-	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(t.header) {
-			o.(*widget.Label).SetText(t.header[id.Col])
-		}
-	}
+	t.table = newViewTable()
 	saveChart := widget.NewButtonWithIcon(T("kpi.save_chart"), theme.DownloadIcon(), t.exportChart)
 	saveTable := widget.NewButtonWithIcon(T("export.open"), theme.DownloadIcon(), func() {
-		g.app.exportDialog(t.tableOf(currentLang()), len(t.rows))
+		g.app.exportDialog(t.tableOf(currentLang()), t.table.rowCount())
 	})
 	controls := container.NewHBox(widget.NewLabel(T("reviews.view")), sized(t.view, 260), t.byTeam, sized(t.person, 260),
 		saveChart, saveTable)
-	t.split = container.NewVSplit(t.chart, t.table)
+	t.split = container.NewVSplit(t.chart, t.table.table)
 	t.split.Offset = 0.6
 	t.root = container.NewBorder(controls, nil, nil, nil, t.split)
 	return t
@@ -147,7 +133,7 @@ func (t *gradeTeamTab) show() {
 		t.split.Offset = 0
 	}
 	t.split.Refresh()
-	t.fill(t.tableOf(lang))
+	t.table.fill(t.tableOf(lang))
 }
 
 func showIf(o fyne.CanvasObject, on bool) {
@@ -187,15 +173,6 @@ func (t *gradeTeamTab) tableOf(lang string) table.Table {
 		return d.profile.Table(lang)
 	}
 	return d.distribution.Table(lang)
-}
-
-// fill shows a view's table as the export writes it.
-func (t *gradeTeamTab) fill(tb table.Table) {
-	t.header, t.rows = tableText(tb)
-	for i, c := range tb.Columns {
-		t.table.SetColumnWidth(i, columnWidth(c.Kind, t.header[i]))
-	}
-	t.table.Refresh()
 }
 
 func (t *gradeTeamTab) exportChart() {

@@ -135,7 +135,7 @@ func TestGradeTeamViewsDraw(t *testing.T) {
 	for _, view := range gradeViews {
 		team.view.setValue(view)
 		settle(a)
-		if len(team.header) == 0 {
+		if len(team.table.header) == 0 {
 			t.Errorf("%s: no table", view)
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"image"
 	"io"
 	"slices"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,9 +28,7 @@ type teamTab struct {
 	view    *choice[string]
 	current teamData
 	chart   *widgets.ChartView
-	table   *widget.Table
-	rows    [][]string
-	header  []string
+	table   *viewTable
 	people  []int64 // whom the history compares; none: DefaultHistoryPeople
 	choose  *widget.Button
 	root    fyne.CanvasObject
@@ -62,29 +59,14 @@ func newTeamTab(s *reviewsScreen) *teamTab {
 	t.choose = widget.NewButtonWithIcon(T("reviews.history_people"), theme.AccountIcon(), t.choosePeople)
 	t.view.setValueQuietly(viewHistogram)
 	t.chart = widgets.NewChartView(fyne.NewSize(640, 380), s.app.background)
-	t.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(t.rows), len(t.header) },
-		newCellLabel,
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row < len(t.rows) && id.Col < len(t.rows[id.Row]) {
-				o.(*widget.Label).SetText(t.rows[id.Row][id.Col])
-			}
-		})
-	t.table.ShowHeaderColumn = false
-	t.table.CreateHeader = newCellLabel
-	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(t.header) {
-			o.(*widget.Label).SetText(t.header[id.Col])
-		}
-	}
+	t.table = newViewTable()
 	saveChart := widget.NewButtonWithIcon(T("kpi.save_chart"), theme.DownloadIcon(), t.exportChart)
 	saveTable := widget.NewButtonWithIcon(T("export.open"), theme.DownloadIcon(), func() {
-		tb := t.tableOf(currentLang())
-		t.s.app.exportDialog(tb, len(t.rows))
+		t.s.app.exportDialog(t.tableOf(currentLang()), t.table.rowCount())
 	})
 	controls := container.NewHBox(widget.NewLabel(T("reviews.cycle")), sized(t.cycle, 300), widget.NewLabel(T("reviews.view")),
 		sized(t.view, 260), t.choose, saveChart, saveTable)
-	split := container.NewVSplit(t.chart, t.table)
+	split := container.NewVSplit(t.chart, t.table.table)
 	split.Offset = 0.62
 	t.root = container.NewBorder(controls, nil, nil, nil, split)
 	return t
@@ -135,7 +117,7 @@ func (t *teamTab) show() {
 	style, lang := screenChartStyle(t.s.app), currentLang()
 	render := t.renderer(lang, style)
 	t.chart.SetChart(func(w, h int) (image.Image, error) { return render.Image(w, h) })
-	t.fillTable(t.tableOf(lang))
+	t.table.fill(t.tableOf(lang))
 }
 
 // chartImage is what every chart of the tab can do.
@@ -221,77 +203,6 @@ func (t *teamTab) choosePeople() {
 		}, a.win)
 	d.Resize(fyne.NewSize(480, 560))
 	a.showDialog(d)
-}
-
-// fillTable shows a view's table as the export writes it.
-func (t *teamTab) fillTable(tb table.Table) {
-	t.header, t.rows = tableText(tb)
-	for i, c := range tb.Columns {
-		t.table.SetColumnWidth(i, columnWidth(c.Kind, t.header[i]))
-	}
-	t.table.Refresh()
-}
-
-// tableText is a table's header and cells as the window shows them.
-func tableText(tb table.Table) (header []string, rows [][]string) {
-	lang := currentLang()
-	header = make([]string, len(tb.Columns))
-	for i, c := range tb.Columns {
-		header[i] = c.Title(lang)
-	}
-	_ = tb.Rows(func(row []any) error { // in memory: cannot fail
-		cells := make([]string, len(row))
-		for i, v := range row {
-			cells[i] = tableCellText(tb.Columns[i].Kind, v)
-		}
-		rows = append(rows, cells)
-		return nil
-	})
-	return header, rows
-}
-
-// newCellLabel is a table cell: a long text ends in "…" rather than running into
-// the next column.
-func newCellLabel() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
-
-// columnWidth fits the header, within what the kind of column needs: names and
-// criteria are wide, numbers narrow.
-func columnWidth(kind table.Kind, header string) float32 {
-	lo, hi := float32(90), float32(170)
-	if kind == table.Text {
-		lo, hi = 240, 360
-	}
-	w := fyne.MeasureText(header, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.Padding() + 8
-	return min(max(w, lo), hi)
-}
-
-// tableCellText writes a table cell as the window shows it.
-func tableCellText(kind table.Kind, v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case int64:
-		return integer(int(x))
-	case float64:
-		if kind == table.Percent {
-			return number(x*100, 1) + " %"
-		}
-		return number(x, 2)
-	case bool:
-		if x {
-			return T("choice.yes")
-		}
-		return ""
-	case time.Time:
-		return date(x)
-	}
-	return ""
 }
 
 func (t *teamTab) exportChart() {

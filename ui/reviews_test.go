@@ -256,8 +256,8 @@ func TestTeamViewsDrawEveryView(t *testing.T) {
 		settle(a)
 		team.chart.Resize(fyne.NewSize(900, 520))
 		settle(a)
-		if team.chart.Image() == nil || len(team.header) == 0 {
-			t.Errorf("%s: chart drawn %v, %d columns", view, team.chart.Image() != nil, len(team.header))
+		if team.chart.Image() == nil || len(team.table.header) == 0 {
+			t.Errorf("%s: chart drawn %v, %d columns", view, team.chart.Image() != nil, len(team.table.header))
 		}
 		if view == viewHistory {
 			team.people = []int64{people[0].StaffID}
@@ -270,8 +270,8 @@ func TestTeamViewsDrawEveryView(t *testing.T) {
 			for _, b := range team.current.cycle.Histogram() {
 				total += b.Count
 			}
-			if total != 6 || len(team.rows) != 4 {
-				t.Errorf("histogram of %d final reviews, %d rows", total, len(team.rows))
+			if total != 6 || len(team.table.rows) != 4 {
+				t.Errorf("histogram of %d final reviews, %d rows", total, len(team.table.rows))
 			}
 		}
 	}
