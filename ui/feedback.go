@@ -150,14 +150,9 @@ func (f *feedbackTab) edit(x data.Feedback) {
 			done(err)
 			return
 		}
-		save(a, func(ctx context.Context, st *data.Store) error {
+		saveRecord(a, done, func(ctx context.Context, st *data.Store) error {
 			_, err := st.SaveFeedback(ctx, edited)
 			return err
-		}, func(err error) {
-			done(err)
-			if err == nil {
-				f.reload()
-			}
-		})
+		}, f.reload)
 	})
 }

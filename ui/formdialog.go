@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"time"
 
@@ -152,4 +153,15 @@ func newDateField() *widgets.DateField {
 // newDateTimeField is a date-and-time field.
 func newDateTimeField() *widgets.DateField {
 	return widgets.NewDateField(dateLayout()+" 15:04", T("hint.datetime"), data.ParseDateTime)
+}
+
+// saveRecord runs a form's write off the UI goroutine: done gets its outcome (nil
+// closes the form) and onSaved follows a successful save.
+func saveRecord(a *App, done func(error), write func(ctx context.Context, st *data.Store) error, onSaved func()) {
+	save(a, write, func(err error) {
+		done(err)
+		if err == nil {
+			onSaved()
+		}
+	})
 }

@@ -255,15 +255,10 @@ func (a *App) editPlanItem(it data.PlanItem, matrix []data.Competency, onSaved f
 			done(err)
 			return
 		}
-		save(a, func(ctx context.Context, st *data.Store) error {
+		saveRecord(a, done, func(ctx context.Context, st *data.Store) error {
 			_, err := st.SavePlanItem(ctx, edited)
 			return err
-		}, func(err error) {
-			done(err)
-			if err == nil {
-				onSaved()
-			}
-		})
+		}, func() { onSaved() })
 	})
 }
 
@@ -308,15 +303,10 @@ func (p *plansTab) editCourse(t data.Training) {
 			done(err)
 			return
 		}
-		save(a, func(ctx context.Context, st *data.Store) error {
+		saveRecord(a, done, func(ctx context.Context, st *data.Store) error {
 			_, err := st.SaveTraining(ctx, edited)
 			return err
-		}, func(err error) {
-			done(err)
-			if err == nil {
-				p.reload()
-			}
-		})
+		}, p.reload)
 	})
 }
 
@@ -349,15 +339,10 @@ func (p *plansTab) addAttendance() {
 			done(err)
 			return
 		}
-		save(a, func(ctx context.Context, st *data.Store) error {
+		saveRecord(a, done, func(ctx context.Context, st *data.Store) error {
 			_, err := st.SaveAttendance(ctx, at)
 			return err
-		}, func(err error) {
-			done(err)
-			if err == nil {
-				p.reload()
-			}
-		})
+		}, p.reload)
 	})
 }
 

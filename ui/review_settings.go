@@ -152,14 +152,9 @@ func (d *departmentsEditor) edit(x data.Department) {
 		case x.ArchivedOn.IsZero():
 			edited.ArchivedOn = a.today()
 		}
-		save(a, func(ctx context.Context, st *data.Store) error {
+		saveRecord(a, done, func(ctx context.Context, st *data.Store) error {
 			_, err := st.SaveDepartment(ctx, edited)
 			return err
-		}, func(err error) {
-			done(err)
-			if err == nil {
-				d.reload()
-			}
-		})
+		}, d.reload)
 	})
 }
