@@ -258,7 +258,7 @@ func (a *App) editPlanItem(it data.PlanItem, matrix []data.Competency, onSaved f
 		saveRecord(a, done, func(ctx context.Context, st *data.Store) error {
 			_, err := st.SavePlanItem(ctx, edited)
 			return err
-		}, func() { onSaved() })
+		}, onSaved)
 	})
 }
 
