@@ -9,7 +9,8 @@ import (
 // Later features append their tables here.
 var CountedTables = []string{"staff", "clients", "contacts", "contracts", "assignments", "interactions",
 	"grade_levels", "grade_history", "kpis", "kpi_values", "kpi_targets", "review_cycles", "reviews", "feedback",
-	"competencies", "assessments", "plan_items", "trainings"}
+	"competencies", "assessments", "plan_items", "trainings", "audits", "audit_items", "actions", "procedures",
+	"opportunities"}
 
 // CheckReport is the result of a health check of the database file.
 type CheckReport struct {

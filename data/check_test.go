@@ -38,6 +38,7 @@ func TestCheckHealthyFixture(t *testing.T) {
 		"assessments":   0,
 		"plan_items":    0,
 		"trainings":     0,
+		"audits":        0, "audit_items": 0, "actions": 0, "procedures": 0, "opportunities": 0,
 	}
 	for _, table := range CountedTables {
 		if _, ok := want[table]; !ok {
