@@ -56,10 +56,14 @@ type Summary struct {
 	KPIValues, KPITargets                                          int
 	ReviewCycles, Reviews, Feedback                                int // review cycles, reviews, feedback entries
 	Competencies, Assessments, PlanItems, Trainings                int // the matrix's competencies, assessments, plan items, courses
+	Audits, AuditItems, Actions, Procedures, Opportunities         int
 	// Stars are the ids of clients whose budget and leads grow strongly while the
 	// cost per lead falls; Decliners the ids of clients whose budget and leads fall
 	// while the cost per lead rises (some of them have left since).
 	Stars, Decliners []int64
+	// Sliding are the ids of the clients whose health slides into red in the months
+	// before they leave (decline.go).
+	Sliding []int64
 }
 
 // ErrNotEmpty is returned when the database already holds staff or clients: demo
@@ -82,6 +86,7 @@ func Generate(ctx context.Context, s *data.Store, opt Options) (Summary, error) 
 		camp:     draws{rand.New(rand.NewPCG(uint64(opt.Seed), 0xD1B54A32D192ED03))},
 		rev:      draws{rand.New(rand.NewPCG(uint64(opt.Seed), 0x94D049BB133111EB))},
 		grd:      draws{rand.New(rand.NewPCG(uint64(opt.Seed), 0xBF58476D1CE4E5B9))},
+		aud:      draws{rand.New(rand.NewPCG(uint64(opt.Seed), 0x2545F4914F6CDD1D))},
 		p:        p,
 		asOf:     dayOf(asOf),
 		progress: opt.Progress,
@@ -95,6 +100,7 @@ func Generate(ctx context.Context, s *data.Store, opt Options) (Summary, error) 
 	}
 	g.report(0)
 	g.plan() // pure computation: nothing is written yet
+	g.planSlides()
 	g.report(0.05)
 	var sum Summary
 	err = s.WriteTx(ctx, func(tx *sql.Tx) error {
@@ -102,8 +108,10 @@ func Generate(ctx context.Context, s *data.Store, opt Options) (Summary, error) 
 			return err
 		}
 		var err error
-		sum, err = g.write(ctx, tx)
-		return err
+		if sum, err = g.write(ctx, tx); err != nil {
+			return err
+		}
+		return g.writeAuditAndPipeline(ctx, tx, &sum)
 	})
 	if err != nil {
 		return Summary{}, fmt.Errorf("demo data: %w", err)
@@ -193,7 +201,11 @@ type gen struct {
 	rev draws
 	// grd draws the grade assessments, plans and trainings (grades.go), after the
 	// reviews, from a stream of its own.
-	grd      draws
+	grd draws
+	// aud draws the audits, procedures, opportunities and the slide of two leaving
+	// clients (audit.go, decline.go), from a stream of its own.
+	aud      draws
+	sliding  []*client
 	ev       [][]evidence
 	ability  []float64
 	p        params

@@ -216,7 +216,7 @@ func (g *gen) writeInteractions(w *writer, sum *Summary) error {
 		if w.err != nil {
 			return w.err
 		}
-		buf = g.activity(c, buf)
+		buf = g.slide(c, g.activity(c, buf))
 		for _, r := range buf {
 			var staff, resp, resolved, sat, amount any
 			if r.staff >= 0 {
