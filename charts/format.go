@@ -78,6 +78,25 @@ func FormatAxis(lang, unit string, v float64) string {
 	}
 }
 
+// FormatShort writes a value label where room is short: roubles in three
+// significant digits at the largest scale they reach ("16,8 млн ₽", "543 тыс. ₽",
+// "1 млн ₽" for 999 600); other units as FormatValue.
+func FormatShort(lang, unit string, v float64) string {
+	if unit != UnitRoubles || math.IsNaN(v) || math.IsInf(v, 0) || v == 0 {
+		return FormatValue(lang, unit, v)
+	}
+	step := math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-2)
+	v = math.Round(v/step) * step
+	n := styleFor(lang)
+	for _, sc := range roubleScales {
+		if math.Abs(v) >= sc.size {
+			x := v / sc.size
+			return n.number(x, decimalsNeeded(x)) + sc.suffix(lang)
+		}
+	}
+	return n.number(v, 0) + nbsp + rouble(lang)
+}
+
 // AxisFormatter is FormatAxis bound to a language and unit, for LineChart.Format and
 // RankingChart.Format.
 func AxisFormatter(lang, unit string) func(float64) string {

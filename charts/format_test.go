@@ -137,3 +137,26 @@ func TestMonthYearLabel(t *testing.T) {
 		t.Error("MonthLabel changed")
 	}
 }
+
+func TestFormatShort(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		v    float64
+		want string
+	}{
+		{"ru", 16_759_000, "16,8\u00a0млн\u00a0₽"},
+		{"ru", 9_990_000, "9,99\u00a0млн\u00a0₽"},
+		{"ru", 542_500, "543\u00a0тыс.\u00a0₽"},
+		{"ru", 999_600, "1\u00a0млн\u00a0₽"},
+		{"ru", 47_600, "47,6\u00a0тыс.\u00a0₽"},
+		{"ru", 950, "950\u00a0₽"},
+		{"en", 1_250_000, "1.25M\u00a0RUB"},
+	} {
+		if got := FormatShort(c.lang, UnitRoubles, c.v); got != c.want {
+			t.Errorf("FormatShort(%s, %v) = %q, want %q", c.lang, c.v, got, c.want)
+		}
+	}
+	if got := FormatShort("ru", UnitPercent, 95.25); got != FormatValue("ru", UnitPercent, 95.25) {
+		t.Errorf("a percentage: %q", got)
+	}
+}

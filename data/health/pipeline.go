@@ -89,7 +89,7 @@ func PipelineChart(p []ManagerPipeline, lang string, style charts.Style) charts.
 	c := charts.StackedBarChart{Title: w.T("health.pipeline.title", nil),
 		Subtitle: w.T("health.pipeline.subtitle", nil),
 		Segments: []string{w.T("opportunity.kind.upsell", nil), w.T("opportunity.kind.cross_sell", nil)},
-		Format:   func(v float64) string { return charts.FormatAxis(lang, charts.UnitRoubles, v) },
+		Format:   func(v float64) string { return charts.FormatShort(lang, charts.UnitRoubles, v) },
 		Empty:    w.T("health.pipeline.empty", nil), Style: style}
 	for _, m := range p {
 		c.Categories = append(c.Categories, pipelineManagerName(m, lang))

@@ -109,7 +109,7 @@ func RenewalsByMonthChart(rs []Renewal, lang string, style charts.Style) charts.
 	style.Palette = renewalBandPalette
 	c := charts.StackedBarChart{Title: w.T("health.renewals.by_month", nil),
 		Subtitle: w.T("health.renewals.by_month_subtitle", nil),
-		Format:   func(v float64) string { return charts.FormatAxis(lang, charts.UnitRoubles, v) },
+		Format:   func(v float64) string { return charts.FormatShort(lang, charts.UnitRoubles, v) },
 		Empty:    w.T("health.renewals.empty", nil), Style: style}
 	for _, b := range renewalBandOrder {
 		c.Segments = append(c.Segments, renewalBandName(b, lang))
