@@ -165,6 +165,10 @@ func (e *env) exportFile(args []string) int {
 		return e.exportReviews(args)
 	case whatDistribution, whatProfile:
 		return e.exportGrades(args)
+	case whatAudit:
+		return e.exportAudit(args)
+	case whatHealth:
+		return e.exportHealth(args)
 	}
 	fs := e.flags("export")
 	db := fs.String("db", "", "")
