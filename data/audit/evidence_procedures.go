@@ -27,7 +27,7 @@ func procedureFigures(ctx context.Context, s *data.Store, d auditDay) ([]Figure,
 	query := `SELECT
 			(SELECT count(*) FROM procedures r WHERE ` + procedureInForce + `),
 			(SELECT count(*) FROM procedures r WHERE ` + procedureInForce + `
-				AND `+nextReviewSQL+` >= ?1),
+				AND ` + nextReviewSQL + ` >= ?1),
 			(SELECT count(*) FROM procedures r CROSS JOIN staff p WHERE ` + procedureInForce + ` AND ` + activeStaff + `),
 			(SELECT count(*) FROM procedures r CROSS JOIN staff p WHERE ` + procedureInForce + ` AND ` + activeStaff + `
 				AND EXISTS (SELECT 1 FROM procedure_acks a WHERE a.procedure_id = r.id AND a.staff_id = p.id
