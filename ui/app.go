@@ -66,6 +66,8 @@ type App struct {
 	kpi       *kpiScreen
 	reviews   *reviewsScreen
 	grades    *gradesScreen
+	audit     *auditScreen
+	health    *healthScreen
 	settings  *settingsScreen
 }
 
@@ -147,8 +149,11 @@ func (a *App) build() {
 	a.kpi = newKPIScreen(a)
 	a.reviews = newReviewsScreen(a)
 	a.grades = newGradesScreen(a)
+	a.audit = newAuditScreen(a)
+	a.health = newHealthScreen(a)
 	a.settings = newSettingsScreen(a)
-	a.screens = []screen{a.overview, a.staff, a.clients, a.workload, a.kpi, a.reviews, a.grades, a.settings}
+	a.screens = []screen{a.overview, a.staff, a.clients, a.workload, a.kpi, a.reviews, a.grades, a.audit, a.health,
+		a.settings}
 
 	a.nav = widget.NewList(
 		func() int { return len(a.screens) },

@@ -11,6 +11,7 @@ import (
 
 	"leadboard/charts"
 	"leadboard/data"
+	"leadboard/data/health"
 	"leadboard/data/kpi"
 	"leadboard/ui/widgets"
 )
@@ -18,18 +19,20 @@ import (
 // overviewScreen is the home page: the department's key figures, each opening the
 // list behind it.
 type overviewScreen struct {
-	app       *App
-	loads     ticket
-	heading   *widget.Label
-	team      *fyne.Container
-	clients   *fyne.Container
-	kpiTitle  *widget.Label
-	kpis      *fyne.Container // the department's headline KPIs of the last full month
-	root      fyne.CanvasObject
-	tiles     map[string]*widget.Button // by figure, for tests
-	trend     *widgets.ChartView
-	trendNote *widget.Label
-	welcome   fyne.CanvasObject // shown while the database is empty
+	app        *App
+	loads      ticket
+	heading    *widget.Label
+	team       *fyne.Container
+	clients    *fyne.Container
+	kpiTitle   *widget.Label
+	kpis       *fyne.Container // the department's headline KPIs of the last full month
+	risksTitle *widget.Label
+	risks      *fyne.Container // overdue audit actions and the clients most at risk
+	root       fyne.CanvasObject
+	tiles      map[string]*widget.Button // by figure, for tests
+	trend      *widgets.ChartView
+	trendNote  *widget.Label
+	welcome    fyne.CanvasObject // shown while the database is empty
 }
 
 func newOverviewScreen(a *App) *overviewScreen {
@@ -40,6 +43,8 @@ func newOverviewScreen(a *App) *overviewScreen {
 	s.clients = container.NewGridWrap(tileSize)
 	s.kpiTitle = sectionLabel("")
 	s.kpis = container.NewGridWrap(tileSize)
+	s.risksTitle = sectionLabel(T("overview.risks"))
+	s.risks = container.NewVBox()
 	s.trend = widgets.NewChartView(fyne.NewSize(600, 230), a.background)
 	s.trendNote = widget.NewLabel("")
 	s.welcome = s.welcomeCard()
@@ -48,6 +53,7 @@ func newOverviewScreen(a *App) *overviewScreen {
 		sectionLabel(T("overview.team")), s.team,
 		sectionLabel(T("overview.clients")), s.clients,
 		s.kpiTitle, s.kpis,
+		s.risksTitle, s.risks,
 		s.trend, s.trendNote,
 	))
 	return s
@@ -63,6 +69,8 @@ type overviewData struct {
 	figures  data.Overview
 	trend    data.ClientTrend
 	headline []kpi.Figure
+	overdue  []data.Action
+	atRisk   []health.ClientHealth
 }
 
 func (s *overviewScreen) reload() {
@@ -75,11 +83,18 @@ func (s *overviewScreen) reload() {
 		if d.trend, err = st.ClientsByMonth(ctx, trendMonths); err != nil {
 			return d, err
 		}
-		d.headline, err = kpi.Headline(ctx, st, data.MonthOf(st.Today())-1)
+		if d.headline, err = kpi.Headline(ctx, st, data.MonthOf(st.Today())-1); err != nil {
+			return d, err
+		}
+		if d.overdue, err = st.OverdueActions(ctx, st.Today()); err != nil {
+			return d, err
+		}
+		d.atRisk, err = atRisk(ctx, st)
 		return d, err
 	}, func(d overviewData) {
 		s.apply(d.figures)
 		s.applyHeadline(d.headline)
+		s.applyRisks(d.overdue, d.atRisk)
 		s.applyTrend(d.trend)
 	})
 }

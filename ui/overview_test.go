@@ -180,3 +180,41 @@ func TestEmptyDatabaseWelcomesAndSaysNoData(t *testing.T) {
 		t.Error("the welcome stays after data arrived")
 	}
 }
+
+func TestOverviewRisksOpenTheirScreens(t *testing.T) {
+	a := openDemo(t, "ru")
+	if a.overview.risksTitle.Hidden {
+		t.Fatal("the Overview shows no risks on the demo")
+	}
+	// The demo has exactly one overdue action; its tile opens the audit's actions.
+	overdue, err := a.store().OverdueActions(ctx(), a.store().Today())
+	if err != nil || len(overdue) != 1 {
+		t.Fatalf("overdue actions: %v %v", overdue, err)
+	}
+	tile := a.overview.tiles["overdue_actions"]
+	if tile == nil || !containsText(a.overview.risks, overdue[0].What) {
+		t.Fatal("no tile names the overdue action")
+	}
+	test.Tap(tile)
+	settle(a)
+	if a.screens[a.current] != a.audit || a.audit.tabs.SelectedIndex() != 2 {
+		t.Fatal("the overdue action did not open the audit's actions")
+	}
+	// A client at risk opens its health.
+	var client string
+	for key := range a.overview.tiles {
+		if name, ok := strings.CutPrefix(key, "risk:"); ok {
+			client = name
+		}
+	}
+	if client == "" {
+		t.Fatal("no client at risk is listed")
+	}
+	a.show(0)
+	settle(a)
+	test.Tap(a.overview.tiles["risk:"+client])
+	settle(a)
+	if a.screens[a.current] != a.health || a.health.scores.client.current.Client != client {
+		t.Fatalf("the risk did not open %s's health", client)
+	}
+}
