@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strings"
 	"time"
 )
@@ -10,15 +11,17 @@ import (
 // Health overrides: the lead's own health score of a client, with a note saying
 // why, in force from the day it was set to its expiry (inclusive). While one is in
 // force it replaces the computed score (data/health keeps both visible); once it
-// expires the computed score speaks again. Overrides are never deleted: ending one
-// moves its expiry to yesterday, so the history of what the lead said stays.
+// expires the computed score speaks again. What an override said on a past day is
+// never rewritten, so the monthly history stays as it was: ending one moves only
+// its expiry to yesterday, and editing one set before today ends it and sets a new
+// one from today. Overrides are never deleted.
 
 // HealthOverride is a score the lead set for a client.
 type HealthOverride struct {
 	ID, ClientID int64
 	Score        int // 0-100
 	Note         string
-	SetOn        time.Time // today when saved without one
+	SetOn        time.Time // today when saved without one; never in the future
 	ExpiresOn    time.Time // the last day in force
 }
 
@@ -27,21 +30,28 @@ func (o HealthOverride) InForce(day time.Time) bool {
 	return !o.SetOn.After(day) && !o.ExpiresOn.Before(day)
 }
 
-// SaveHealthOverride adds (ID 0) or edits an override. The score is 0-100, the note
-// is required, and the expiry must be after the day it is set and not in the past.
+// SaveHealthOverride adds (ID 0) or edits an override of the client and returns its
+// id. The score is 0-100, the note is required, the day it is set not in the
+// future, and the expiry after that day and not in the past. An edit speaks from
+// today: an override set today is changed in place; one set earlier is ended
+// yesterday and a new one, whose id is returned, takes its place from today.
 func (s *Store) SaveHealthOverride(ctx context.Context, o HealthOverride) (int64, error) {
+	today := s.Today()
 	o.Note = strings.TrimSpace(o.Note)
-	if o.SetOn.IsZero() {
-		o.SetOn = s.Today()
+	if o.SetOn.IsZero() || o.ID != 0 {
+		o.SetOn = today
 	}
 	var ch checker
 	ch.between("score", float64(o.Score), 0, 100)
 	ch.required("note", o.Note)
+	if o.SetOn.After(today) {
+		ch.add("set_on", "in_future")
+	}
 	ch.requiredDate("expires_on", o.ExpiresOn)
 	if !o.ExpiresOn.IsZero() {
 		if !o.ExpiresOn.After(o.SetOn) {
 			ch.add("expires_on", "not_after_set_on", "Date", o.SetOn)
-		} else if o.ExpiresOn.Before(s.Today()) {
+		} else if o.ExpiresOn.Before(today) {
 			ch.add("expires_on", "in_past")
 		}
 	}
@@ -55,13 +65,14 @@ func (s *Store) SaveHealthOverride(ctx context.Context, o HealthOverride) (int64
 		if err := ch.err(); err != nil {
 			return err
 		}
-		args := []any{o.ClientID, o.Score, o.Note, dateValue(o.SetOn), dateValue(o.ExpiresOn)}
 		if o.ID != 0 {
-			return execOne(ctx, tx, `UPDATE health_overrides SET client_id = ?, score = ?, note = ?, set_on = ?,
-				expires_on = ? WHERE id = ?`, append(args, o.ID)...)
+			inPlace, err := endForEdit(ctx, tx, o, today)
+			if err != nil || inPlace {
+				return err
+			}
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO health_overrides (client_id, score, note, set_on, expires_on)
-			VALUES (?, ?, ?, ?, ?)`, args...)
+			VALUES (?, ?, ?, ?, ?)`, o.ClientID, o.Score, o.Note, dateValue(o.SetOn), dateValue(o.ExpiresOn))
 		if err != nil {
 			return err
 		}
@@ -71,15 +82,36 @@ func (s *Store) SaveHealthOverride(ctx context.Context, o HealthOverride) (int64
 	return o.ID, err
 }
 
+// endForEdit prepares the edit of the client's override o.ID: one set today (or
+// later) said nothing yet about a past day and is changed in place (inPlace); one
+// set earlier is ended yesterday, so that the days it spoke for keep its score.
+func endForEdit(ctx context.Context, tx *sql.Tx, o HealthOverride, today time.Time) (inPlace bool, err error) {
+	var setOn time.Time
+	err = tx.QueryRowContext(ctx, `SELECT set_on FROM health_overrides WHERE id = ? AND client_id = ?`, o.ID,
+		o.ClientID).Scan(scanTime(&setOn))
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, ErrNotFound
+	case err != nil:
+		return false, err
+	case !setOn.Before(today):
+		return true, execOne(ctx, tx, `UPDATE health_overrides SET score = ?, note = ?, set_on = ?, expires_on = ?
+			WHERE id = ?`, o.Score, o.Note, dateValue(o.SetOn), dateValue(o.ExpiresOn), o.ID)
+	}
+	return false, endOverride(ctx, tx, o.ID, today)
+}
+
 // EndHealthOverride takes an override out of force from today: its expiry becomes
-// yesterday (an override set today then keeps no day at all, so its start moves
-// back with it; one already expired stays as it was).
+// yesterday (one set today then was never in force; one already expired stays as
+// it was). The day it was set is left alone.
 func (s *Store) EndHealthOverride(ctx context.Context, id int64) error {
-	yesterday := dateValue(s.Today().AddDate(0, 0, -1))
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		return execOne(ctx, tx, `UPDATE health_overrides SET expires_on = min(expires_on, ?1),
-			set_on = min(set_on, ?1) WHERE id = ?2`, yesterday, id)
-	})
+	today := s.Today()
+	return s.inTx(ctx, func(tx *sql.Tx) error { return endOverride(ctx, tx, id, today) })
+}
+
+func endOverride(ctx context.Context, tx *sql.Tx, id int64, today time.Time) error {
+	return execOne(ctx, tx, `UPDATE health_overrides SET expires_on = min(expires_on, ?) WHERE id = ?`,
+		dateValue(today.AddDate(0, 0, -1)), id)
 }
 
 // HealthOverrides reads the overrides in force on a day, by client. Where two

@@ -126,7 +126,7 @@ func (t *healthRisksTab) loadRenewals() {
 		}
 	}
 	loadOr(t.s.app, &t.loads, func(ctx context.Context, st *data.Store) ([]health.Renewal, error) {
-		return health.Renewals(ctx, st, d.asOf, days, scores, d.settings.Red, d.settings.Amber)
+		return health.Renewals(ctx, st, d.asOf, days, scores, d.settings)
 	}, t.applyRenewals, func(err error) {
 		t.applyRenewals(nil)
 		t.chart.SetChart(emptyChart(t.s.app, describeError(err)))

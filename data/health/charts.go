@@ -11,9 +11,19 @@ import (
 
 // The health charts, shared by the window, the export and the meeting pack.
 
-// Band colours, Okabe-Ito as everywhere in the app: vermillion, orange, bluish green.
+// Band colours, Okabe-Ito as everywhere in the app: vermillion, orange, bluish green,
+// and grey for no score.
 var bandColors = map[string]color.Color{BandRed: charts.OkabeIto[5], BandAmber: charts.OkabeIto[1],
-	BandGreen: charts.OkabeIto[2]}
+	BandGreen: charts.OkabeIto[2], BandNone: color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xFF}}
+
+// bandPalette colours the bands in the order given.
+func bandPalette(bands []string) []color.Color {
+	out := make([]color.Color, len(bands))
+	for i, b := range bands {
+		out[i] = bandColors[b]
+	}
+	return out
+}
 
 // lineColors are the clients' line colours: the palette without the band colours,
 // so that no client's line reads as a threshold.
@@ -27,7 +37,7 @@ const distributionBins = 10
 // 90-100), each column stacked by band in the band's colour.
 func DistributionChart(hs []ClientHealth, st Settings, lang string, style charts.Style) charts.StackedBarChart {
 	w := words(lang)
-	style.Palette = []color.Color{bandColors[BandRed], bandColors[BandAmber], bandColors[BandGreen]}
+	style.Palette = bandPalette(Bands)
 	c := charts.StackedBarChart{
 		Title: w.T("health.distribution_title", nil),
 		Subtitle: w.T("health.distribution_subtitle", map[string]any{"Red": formatScore(lang, st.Red),

@@ -94,9 +94,15 @@ type contractSpan struct {
 	status     data.ContractStatus
 }
 
-// inForce: signed and running on the day.
-func (k contractSpan) inForce(day time.Time) bool {
-	return k.status != data.ContractDraft && !k.start.After(day) && (k.end.IsZero() || !k.end.Before(day))
+// inForce is the audit's reading (data/audit contractInForce): running on the day
+// and, today, active; on a past day any contract but a draft counts, because the
+// status it had then is not kept (the KPI package reads it so too).
+func (k contractSpan) inForce(day time.Time, today bool) bool {
+	signed := k.status != data.ContractDraft
+	if today {
+		signed = k.status == data.ContractActive
+	}
+	return signed && !k.start.After(day) && (k.end.IsZero() || !k.end.Before(day))
 }
 
 // facts are the clients served on the day with what the measures read.

@@ -17,9 +17,14 @@
 //	              a report never sent counting as late (the KPI reports_on_time).
 //	budget        the monthly budget now against three months before: growth ≥ 0 →
 //	              100, −50 % or worse → 0, linear between (−25 % → 50).
-//	renewal       0 when the contract in force ends within 60 days and no later
-//	              contract follows it (a draft counts: the renewal is under way), 0
-//	              when an active client has no contract in force, else 100.
+//	renewal       0 when the contract in force ends within 60 days and no other
+//	              contract of the client starts on or after its last day (a draft
+//	              counts: the renewal is under way; one added mid-term does not), 0
+//	              when the client has no contract in force, else 100. In force is the
+//	              audit's reading: active today; any status but draft on a past day
+//	              (the status then is not kept). A client paused today needs no
+//	              contract; the pause is known only for today, so past months do not
+//	              spare it.
 //	coverage      single point of failure: 0 without a lead or a backup, 0 when the
 //	              lead is on leave, 50 when the lead is over capacity (data/workload's
 //	              band), else 100.

@@ -122,14 +122,15 @@ func scoreBudget(f *facts, c *clientFacts) (float64, []Reason) {
 }
 
 // scoreRenewal looks at the contract in force that runs longest: one ending within
-// renewalDays with no later contract after it (a draft counts: the renewal is under
-// way; a terminated one does not) is a risk, as is an active client with no
-// contract in force at all.
+// renewalDays and not renewed is a risk, as is a client with no
+// contract in force at all. A client paused today is spared the latter, but only
+// today: the pause is the client's status now, not kept for past days, so past
+// months judge a paused client as an active one.
 func scoreRenewal(f *facts, c *clientFacts) (float64, []Reason) {
 	asOf := f.w.asOf
 	var current *contractSpan
 	for i, k := range c.contracts {
-		if !k.inForce(asOf) {
+		if !k.inForce(asOf, f.w.today) {
 			continue
 		}
 		if current == nil || k.end.IsZero() || (!current.end.IsZero() && k.end.After(current.end)) {
@@ -137,19 +138,26 @@ func scoreRenewal(f *facts, c *clientFacts) (float64, []Reason) {
 		}
 	}
 	switch {
-	case current == nil && c.paused:
+	case current == nil && c.paused && f.w.today:
 		return 100, nil
 	case current == nil:
 		return explain(0, Reason{Code: ReasonNoContract})
-	case current.end.IsZero() || daysBetween(asOf, current.end) > renewalDays:
+	case current.end.IsZero() || daysBetween(asOf, current.end) > renewalDays, renewed(c.contracts, current):
 		return 100, nil
 	}
-	for _, k := range c.contracts {
-		if k.start.After(current.start) && k.status != data.ContractTerminated {
-			return 100, nil // renewed, or its renewal under way (a draft of the next contract)
+	return explain(0, Reason{Code: ReasonContractEnds, Day: current.end})
+}
+
+// renewed is the renewals calendar's rule: another contract of the client starts
+// on or after current's last day and is not terminated (a draft counts: the renewal
+// is under way). A contract added mid-term renews nothing.
+func renewed(contracts []contractSpan, current *contractSpan) bool {
+	for i, k := range contracts {
+		if &contracts[i] != current && !k.start.Before(current.end) && k.status != data.ContractTerminated {
+			return true
 		}
 	}
-	return explain(0, Reason{Code: ReasonContractEnds, Day: current.end})
+	return false
 }
 
 // scoreCoverage: a client served by one person alone is at risk when that person

@@ -208,7 +208,7 @@ func TestOpportunitiesTable(t *testing.T) {
 	want := [][]any{
 		{"Альфа", "Закупка рекламы", "Допродажа", int64(150_001), 0.35, int64(52_500), data.Day(2026, 5, 15), "Открыта",
 			regToday},
-		{"Бета", "Видеопродакшн", "Кросс-продажа", int64(80_000), 0.0, int64(0), data.Day(2026, 4, 1), "Проиграна", nil},
+		{"Бета", "Видеопродакшн", "Кросс-продажа", int64(80_000), 0.0, int64(0), data.Day(2026, 4, 1), "Отказ", nil},
 	}
 	if !reflect.DeepEqual(rows, want) {
 		t.Fatalf("rows\n got %v\nwant %v", rows, want)

@@ -3,8 +3,8 @@ package health
 import (
 	"context"
 	"database/sql"
-	"image/color"
 	"math"
+	"slices"
 	"time"
 
 	"leadboard/assets/locale"
@@ -29,23 +29,9 @@ type Renewal struct {
 	Band                 string // "red", "amber", "green", or "" without a score
 }
 
-// renewalBandOrder are the health bands in the order the chart stacks them; "" is no
-// score.
-var renewalBandOrder = []string{"red", "amber", "green", ""}
-
-// renewalBandOf places a score: below red is red, below amber amber, green from amber
-// on; "" without a score.
-func renewalBandOf(score, red, amber float64) string {
-	switch {
-	case math.IsNaN(score):
-		return ""
-	case score < red:
-		return "red"
-	case score < amber:
-		return "amber"
-	}
-	return "green"
-}
+// renewalBands are the bands in the order the chart stacks them, the clients
+// without a score last.
+var renewalBands = append(slices.Clone(Bands), BandNone)
 
 // RenewalBucket is the window a contract falls in: 30 for up to 30 days left, 60 up to
 // 60, 90 up to 90 (and on in steps of 30 for a longer window).
@@ -53,10 +39,10 @@ func RenewalBucket(daysLeft int) int { return max(1, (daysLeft+29)/30) * 30 }
 
 // Renewals lists the active contracts in force on asOf that end within days of it
 // (asOf and the day `days` later included), of clients not archived, the soonest
-// first. health maps a client to its score (missing: no score); red and amber are
-// the band thresholds.
+// first. health maps a client to its score (missing: no score), placed in a band
+// by st.
 func Renewals(ctx context.Context, s *data.Store, asOf time.Time, days int, health map[int64]float64,
-	red, amber float64) ([]Renewal, error) {
+	st Settings) ([]Renewal, error) {
 	asOf = data.DateOf(asOf)
 	var out []Renewal
 	err := s.EachRow(ctx, `SELECT k.id, k.client_id, c.name, k.number, coalesce(m.full_name, ''), k.end_date,
@@ -88,17 +74,12 @@ func Renewals(ctx context.Context, s *data.Store, asOf time.Time, days int, heal
 			if score, ok := health[x.ClientID]; ok {
 				x.Health = score
 			}
-			x.Band = renewalBandOf(x.Health, red, amber)
+			x.Band = st.Band(x.Health)
 			out = append(out, x)
 			return nil
 		})
 	return out, err
 }
-
-// renewalBandPalette colours the bands as the other health charts do: vermillion, orange,
-// bluish green, and grey for no score.
-var renewalBandPalette = []color.Color{charts.OkabeIto[5], charts.OkabeIto[1], charts.OkabeIto[2],
-	color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xFF}}
 
 // RenewalsByMonthChart shows, month by month, the monthly budget of the clients whose
 // contracts end that month, stacked by health band. A client with two contracts
@@ -106,13 +87,13 @@ var renewalBandPalette = []color.Color{charts.OkabeIto[5], charts.OkabeIto[1], c
 // the last are shown empty.
 func RenewalsByMonthChart(rs []Renewal, lang string, style charts.Style) charts.StackedBarChart {
 	w := locale.Messages(lang)
-	style.Palette = renewalBandPalette
+	style.Palette = bandPalette(renewalBands)
 	c := charts.StackedBarChart{Title: w.T("health.renewals.by_month", nil),
 		Subtitle: w.T("health.renewals.by_month_subtitle", nil),
 		Format:   func(v float64) string { return charts.FormatShort(lang, charts.UnitRoubles, v) },
 		Empty:    w.T("health.renewals.empty", nil), Style: style}
-	for _, b := range renewalBandOrder {
-		c.Segments = append(c.Segments, renewalBandName(b, lang))
+	for _, b := range renewalBands {
+		c.Segments = append(c.Segments, BandName(lang, b))
 	}
 	if len(rs) == 0 {
 		return c
@@ -124,7 +105,7 @@ func RenewalsByMonthChart(rs []Renewal, lang string, style charts.Style) charts.
 	c.Values = make([][]float64, last-first+1)
 	for m := first; m <= last; m++ {
 		c.Categories = append(c.Categories, charts.MonthLabel(lang, m.First()))
-		c.Values[m-first] = make([]float64, len(renewalBandOrder))
+		c.Values[m-first] = make([]float64, len(renewalBands))
 	}
 	type clientMonth struct {
 		client int64
@@ -142,21 +123,11 @@ func RenewalsByMonthChart(rs []Renewal, lang string, style charts.Style) charts.
 	return c
 }
 
-// renewalBandName names a band in the language ("" is "no score").
-func renewalBandName(band, lang string) string {
-	if band == "" {
-		band = "none"
-	}
-	return locale.Messages(lang).T("health.band."+band, nil)
-}
-
 func renewalBandIndex(band string) int {
-	for i, b := range renewalBandOrder {
-		if b == band {
-			return i
-		}
+	if i := slices.Index(renewalBands, band); i >= 0 {
+		return i
 	}
-	return len(renewalBandOrder) - 1
+	return len(renewalBands) - 1
 }
 
 var renewalTableColumns = []table.Column{
@@ -184,7 +155,7 @@ func RenewalsTable(rs []Renewal, lang string) table.Table {
 			score = math.Round(r.Health)
 		}
 		rows = append(rows, []any{r.Ends, int64(RenewalBucket(r.DaysLeft)), int64(r.DaysLeft), r.Client, r.Number,
-			r.Lead, r.MonthlyFee, r.Budget, r.Renewed, score, renewalBandName(r.Band, lang)})
+			r.Lead, r.MonthlyFee, r.Budget, r.Renewed, score, BandName(lang, r.Band)})
 	}
 	return table.FromRows(w.T("health.renewals.title", nil), renewalTableColumns, rows)
 }

@@ -117,7 +117,7 @@ func TestRenewalsWindowsAndEdges(t *testing.T) {
 		{60, []renewalKey{wantG0, wantA30, wantB31, wantB35}},
 		{90, []renewalKey{wantG0, wantA30, wantB31, wantB35, wantD90}},
 	} {
-		rs, err := Renewals(f.ctx, f.s, regToday, c.days, f.health, 50, 70)
+		rs, err := Renewals(f.ctx, f.s, regToday, c.days, f.health, DefaultSettings())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -135,7 +135,7 @@ func TestRenewalsWindowsAndEdges(t *testing.T) {
 	}
 	// The budget at stake is the one in force on the day asked about: Альфа's
 	// 500 000 before 10 March. D-old, in force then, is renewed by D90.
-	rs, err := Renewals(f.ctx, f.s, data.Day(2026, 3, 9), 37, f.health, 50, 70)
+	rs, err := Renewals(f.ctx, f.s, data.Day(2026, 3, 9), 37, f.health, DefaultSettings())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,6 +144,31 @@ func TestRenewalsWindowsAndEdges(t *testing.T) {
 		{"A30", "Альфа", "Анна Акимова", 37, 60, 500_000, true, "red"}}
 	if got := keysOf(rs); !reflect.DeepEqual(got, want) {
 		t.Errorf("on 9 March:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+// The bands are the settings' (Settings.Band), the colours the distribution
+// chart's.
+func TestRenewalsBandsAreTheSettings(t *testing.T) {
+	f := newRenewalFixture(t)
+	st := DefaultSettings()
+	st.Red, st.Amber = 46, 50 // Альфа 45 red, Бета 50 and Гамма 70 green
+	rs, err := Renewals(f.ctx, f.s, regToday, 60, f.health, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range rs {
+		got[r.Number] = r.Band
+	}
+	want := map[string]string{"G0": BandGreen, "A30": BandRed, "B31": BandGreen, "B35": BandGreen}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("bands %v, want %v", got, want)
+	}
+	renewals := RenewalsByMonthChart(rs, "en", charts.Print).Style.Palette
+	distribution := DistributionChart(nil, st, "en", charts.Print).Style.Palette
+	if len(renewals) != len(distribution)+1 || !slices.Equal(renewals[:len(distribution)], distribution) {
+		t.Errorf("renewals palette %v, distribution's %v and a grey for no score", renewals, distribution)
 	}
 }
 
@@ -157,7 +182,7 @@ func TestRenewalBucketEdges(t *testing.T) {
 
 func TestRenewalsByMonthChart(t *testing.T) {
 	f := newRenewalFixture(t)
-	rs, err := Renewals(f.ctx, f.s, regToday, 90, f.health, 50, 70)
+	rs, err := Renewals(f.ctx, f.s, regToday, 90, f.health, DefaultSettings())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +218,7 @@ func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
 func TestRenewalsTable(t *testing.T) {
 	f := newRenewalFixture(t)
-	rs, err := Renewals(f.ctx, f.s, regToday, 90, f.health, 50, 70)
+	rs, err := Renewals(f.ctx, f.s, regToday, 90, f.health, DefaultSettings())
 	if err != nil {
 		t.Fatal(err)
 	}

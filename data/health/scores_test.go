@@ -192,6 +192,41 @@ func TestHistoryOfRisingComplaints(t *testing.T) {
 	}
 }
 
+// Editing an override set in January changes the score from today only: the months
+// it spoke for keep what the lead said then.
+func TestHistoryKeepsAnEditedOverride(t *testing.T) {
+	f := newFixture(t)
+	dec := data.MonthFor(2025, time.December)
+	o := data.HealthOverride{ClientID: f.zima, Score: 20, Note: "Жалобы руководства", SetOn: data.Day(2026, 1, 15),
+		ExpiresOn: data.Day(2026, 4, 30)}
+	o.ID = f.override(o)
+	want := []MonthScore{{dec, 92, 92, BandGreen, false}, {dec + 1, 83, 20, BandRed, true},
+		{dec + 2, 67, 20, BandRed, true}, {dec + 3, 75, 20, BandRed, true}}
+	history := func() []MonthScore {
+		t.Helper()
+		h, err := History(f.ctx, f.s, DefaultSettings(), []int64{f.zima}, dec, dec+3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h[f.zima]
+	}
+	if got := history(); !slices.Equal(got, want) {
+		t.Fatalf("before the edit %+v, want %+v", got, want)
+	}
+	o.Score, o.Note = 90, "Жалобы разобрали"
+	edited, err := f.s.SaveHealthOverride(f.ctx, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if edited == o.ID {
+		t.Errorf("an override set before today was edited in place (id %d)", edited)
+	}
+	want[3] = MonthScore{dec + 3, 75, 90, BandGreen, true}
+	if got := history(); !slices.Equal(got, want) {
+		t.Errorf("after the edit %+v, want %+v", got, want)
+	}
+}
+
 // The measures at their edges, from facts set by hand.
 func TestMeasureEdges(t *testing.T) {
 	w := windowOf(today, today)
@@ -260,6 +295,19 @@ func TestMeasureEdges(t *testing.T) {
 		{"a contract not started yet", MeasureRenewal, clientFacts{contracts: []contractSpan{
 			{day(2026, 4, 1), time.Time{}, data.ContractActive}}}, 0, []string{ReasonNoContract}},
 		{"paused without a contract", MeasureRenewal, clientFacts{paused: true}, 100, nil},
+		{"terminated, dated past today: none in force", MeasureRenewal, clientFacts{contracts: []contractSpan{
+			{day(2025, 1, 1), day(2027, 1, 1), data.ContractTerminated}}}, 0, []string{ReasonNoContract}},
+		{"an add-on started mid-term is no renewal", MeasureRenewal, clientFacts{contracts: []contractSpan{
+			{day(2025, 1, 1), day(2026, 4, 1), data.ContractActive},
+			{day(2026, 3, 20), day(2026, 3, 31), data.ContractActive}}}, 0, []string{ReasonContractEnds}},
+		{"a draft starting before the end is no renewal", MeasureRenewal, clientFacts{contracts: []contractSpan{
+			{day(2025, 1, 1), day(2026, 4, 1), data.ContractActive},
+			{day(2026, 3, 31), day(2027, 3, 31), data.ContractDraft}}}, 0, []string{ReasonContractEnds}},
+		{"the next starting on the last day renews", MeasureRenewal, clientFacts{contracts: []contractSpan{
+			{day(2025, 1, 1), day(2026, 4, 1), data.ContractActive},
+			{day(2026, 4, 1), time.Time{}, data.ContractDraft}}}, 100, nil},
+		{"a one-day contract does not renew itself", MeasureRenewal, clientFacts{contracts: []contractSpan{
+			{today, today, data.ContractActive}}}, 0, []string{ReasonContractEnds}},
 		{"covered", MeasureCoverage, clientFacts{lead: 3, backup: 4}, 100, nil},
 		{"no backup", MeasureCoverage, clientFacts{lead: 3}, 0, []string{ReasonNoBackup}},
 		{"no lead", MeasureCoverage, clientFacts{backup: 4}, 0, []string{ReasonNoLead}},
@@ -280,6 +328,53 @@ func TestMeasureEdges(t *testing.T) {
 	f.w = windowOf(data.Day(2026, 2, 28), today)
 	if got, _ := score(MeasureCoverage, clientFacts{lead: 3, backup: 4, leadOnLeave: true}); got != 100 {
 		t.Errorf("leave on a past day: %v, want 100", got)
+	}
+	// On a past day a contract is in force unless a draft (its status then is not
+	// kept), and the pause, known only today, does not excuse a missing contract.
+	for _, c := range []struct {
+		name    string
+		c       clientFacts
+		want    float64
+		reasons []string
+	}{
+		{"terminated later, in force on a past day", clientFacts{contracts: []contractSpan{
+			{day(2025, 1, 1), day(2027, 1, 1), data.ContractTerminated}}}, 100, nil},
+		{"a draft is not in force on a past day", clientFacts{contracts: []contractSpan{
+			{day(2025, 1, 1), day(2027, 1, 1), data.ContractDraft}}}, 0, []string{ReasonNoContract}},
+		{"paused today, no contract on a past day", clientFacts{paused: true}, 0, []string{ReasonNoContract}},
+	} {
+		got, reasons := score(MeasureRenewal, c.c)
+		if !same(got, c.want) || !slices.Equal(reasons, c.reasons) {
+			t.Errorf("past day, %s: %v %v, want %v %v", c.name, got, reasons, c.want, c.reasons)
+		}
+	}
+}
+
+// A client whose only contract was terminated, though dated past today, has no
+// contract in force today (the audit's reading), but had one on a past day.
+func TestTerminatedContractIsNotInForceToday(t *testing.T) {
+	f := newFixture(t)
+	id := f.client("Игла", data.ClientActive, 100_000, f.anna, f.boris)
+	f.contract(id, "T1", data.Day(2025, 1, 1), data.Day(2027, 1, 1), 24, "none", data.ContractTerminated)
+	for _, c := range []struct {
+		asOf    time.Time
+		want    float64
+		reasons []string
+	}{
+		{today, 0, []string{ReasonNoContract}},
+		{data.Day(2026, 2, 28), 100, nil},
+	} {
+		hs, err := ScoresOf(f.ctx, f.s, DefaultSettings(), c.asOf, []int64{id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hs) != 1 {
+			t.Fatalf("as of %v: %d scored", c.asOf, len(hs))
+		}
+		codes := reasonCodes(hs[0]) // the other measures are all 100 here
+		if got := hs[0].Measure(MeasureRenewal); got != c.want || !slices.Equal(codes, c.reasons) {
+			t.Errorf("as of %v: renewal %v %v, want %v %v", c.asOf, got, codes, c.want, c.reasons)
+		}
 	}
 }
 

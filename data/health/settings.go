@@ -65,9 +65,15 @@ func SaveSettings(ctx context.Context, s *data.Store, st Settings) error {
 	return s.SaveSetting(ctx, settingKey, string(raw))
 }
 
+// The thresholds' bounds: every band keeps at least one whole score.
+const (
+	minRed, maxRed     = 1, 98
+	minAmber, maxAmber = 2, 99
+)
+
 // Validate reports every number that cannot be used: a weight outside 0-100
-// ("weight_<code>"), all weights zero ("weights"), thresholds not in the order
-// 0 < red < amber < 100 ("red", "amber").
+// ("weight_<code>"), all weights zero ("weights"), red outside 1-98 ("red"), amber
+// outside 2-99 or not above red ("amber").
 func (st Settings) Validate() error {
 	var errs []data.FieldError
 	bad := func(field, code string, params map[string]any) {
@@ -85,12 +91,12 @@ func (st Settings) Validate() error {
 	if total == 0 && len(errs) == 0 {
 		bad("weights", "all_zero", nil)
 	}
-	if !(st.Red > 0 && st.Red < 100) {
-		bad("red", "range", map[string]any{"Min": 1, "Max": 98})
+	if !(st.Red >= minRed && st.Red <= maxRed) {
+		bad("red", "range", map[string]any{"Min": minRed, "Max": maxRed})
 	}
 	switch {
-	case !(st.Amber > 0 && st.Amber < 100):
-		bad("amber", "range", map[string]any{"Min": 2, "Max": 99})
+	case !(st.Amber >= minAmber && st.Amber <= maxAmber):
+		bad("amber", "range", map[string]any{"Min": minAmber, "Max": maxAmber})
 	case st.Amber <= st.Red:
 		bad("amber", "not_above_red", map[string]any{"Red": st.Red})
 	}

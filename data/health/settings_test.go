@@ -48,6 +48,13 @@ func TestSettingsValidation(t *testing.T) {
 		{"amber equal to red", edit(func(st *Settings) { st.Amber = 50 }), []string{"amber not_above_red"}},
 		{"amber below red", edit(func(st *Settings) { st.Red, st.Amber = 60, 55 }), []string{"amber not_above_red"}},
 		{"narrow but ordered", edit(func(st *Settings) { st.Red, st.Amber = 1, 99 }), nil},
+		// The bounds are the message's: red 1-98, amber 2-99.
+		{"red below 1", edit(func(st *Settings) { st.Red = 0.5 }), []string{"red range"}},
+		{"red above 98", edit(func(st *Settings) { st.Red, st.Amber = 98.5, 99 }), []string{"red range"}},
+		{"amber below 2", edit(func(st *Settings) { st.Red, st.Amber = 1, 1.5 }), []string{"amber range"}},
+		{"amber above 99", edit(func(st *Settings) { st.Amber = 99.5 }), []string{"amber range"}},
+		{"lowest pair", edit(func(st *Settings) { st.Red, st.Amber = 1, 2 }), nil},
+		{"highest pair", edit(func(st *Settings) { st.Red, st.Amber = 98, 99 }), nil},
 	}
 	for _, c := range cases {
 		if got := fieldCodes(c.st.Validate()); !slices.Equal(got, c.want) {

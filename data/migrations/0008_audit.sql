@@ -63,7 +63,8 @@ CREATE TABLE health_overrides (
     score      INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),
     note       TEXT NOT NULL CHECK (note <> ''),
     set_on     TEXT NOT NULL,
-    expires_on TEXT NOT NULL CHECK (expires_on >= set_on)
+    -- The day before set_on: ended on the day it was set, never in force.
+    expires_on TEXT NOT NULL CHECK (expires_on >= date(set_on, '-1 day'))
 );
 CREATE INDEX health_overrides_client ON health_overrides(client_id, expires_on);
 

@@ -13,11 +13,11 @@ import (
 // whatHealth is the client health export: --view picks the chart and table.
 const whatHealth = "client-health"
 
-// The client health views; the first is the default.
-var healthViews = []string{"scores", "risks", "trend", "renewals", "pipeline", "opportunities", "settings"}
-
-// riskListLength is how many clients the risk list names, as on the Overview's list.
-const riskListLength = 20
+// The client health views; the first is the default. Some are tables only.
+var (
+	healthViews      = []string{"scores", "risks", "trend", "renewals", "pipeline", "opportunities", "settings"}
+	healthTableViews = []string{"risks", "opportunities", "settings"}
+)
 
 // healthExport is what the client health views take besides the common flags.
 type healthExport struct {
@@ -44,17 +44,32 @@ func (e *env) exportHealth(args []string) int {
 		fmt.Fprintln(e.stderr, e.t("cli.export_health.usage", nil))
 		return ExitUsage
 	}
+	if !e.pictureOf(h.view, healthTableViews, x.format) || !e.monthsGiven(x) {
+		return ExitUsage
+	}
 	return e.exportView(x, func(ctx context.Context, st *data.Store) (exportedView, int, error) {
 		v, err := e.healthView(ctx, st, h, x)
 		if err != nil {
 			return v, e.failExplained(err), err
 		}
-		if v.chart == nil && (x.format == "png" || x.format == "svg") {
-			fmt.Fprintln(e.stderr, e.t("cli.export_audit.table_only", map[string]any{"View": h.view}))
-			return v, ExitUsage, errNotFound
-		}
 		return v, ExitOK, nil
 	})
+}
+
+// monthsGiven checks --from and --to before the database is opened: each YYYY-MM,
+// the first not after the second.
+func (e *env) monthsGiven(x chartExport) bool {
+	for _, v := range []string{x.from, x.to} {
+		if _, err := monthFlag(v, 0); err != nil {
+			fmt.Fprintln(e.stderr, e.t("kpi.err.month.not_month", map[string]any{"Value": v}))
+			return false
+		}
+	}
+	if x.from != "" && x.to != "" && x.from > x.to {
+		fmt.Fprintln(e.stderr, e.t("cli.export_health.from_after_to", map[string]any{"From": x.from, "To": x.to}))
+		return false
+	}
+	return true
 }
 
 func (e *env) healthView(ctx context.Context, st *data.Store, h healthExport, x chartExport) (exportedView, error) {
@@ -81,13 +96,13 @@ func (e *env) healthView(ctx context.Context, st *data.Store, h healthExport, x 
 	}
 	switch h.view {
 	case "risks":
-		return exportedView{table: health.RiskTable(scores, riskListLength, e.lang)}, nil
+		return exportedView{table: health.RiskTable(scores, 0, e.lang)}, nil
 	case "renewals":
 		byClient := map[int64]float64{}
 		for _, s := range scores {
 			byClient[s.ClientID] = s.Score
 		}
-		rs, err := health.Renewals(ctx, st, today, h.days, byClient, settings.Red, settings.Amber)
+		rs, err := health.Renewals(ctx, st, today, h.days, byClient, settings)
 		return exportedView{health.RenewalsByMonthChart(rs, e.lang, charts.Print), health.RenewalsTable(rs, e.lang)}, err
 	}
 	return exportedView{health.DistributionChart(scores, settings, e.lang, charts.Print),
