@@ -293,9 +293,12 @@ func (t *Tx) checkStaffExist(ids []int64, ch *checker) error {
 	return nil
 }
 
-// activeStaffSQL is who should have read every procedure in force: everyone
-// employed, people on leave too (they read it on their return), as the audit counts.
-const activeStaffSQL = `status IN ('active', 'on_leave')`
+// atWork is the SQL condition on staff alias a for who should have read every
+// procedure in force on the day ?1: hired by then and not yet gone, people on leave
+// too (they read it on their return), the way the audit counts.
+func atWork(a string) string {
+	return a + `.hire_date <= ?1 AND (` + a + `.left_date IS NULL OR ` + a + `.left_date > ?1)`
+}
 
 // Procedures lists the procedures in force by title, each with its owner and how
 // many active staff acknowledged its current version out of how many should have.
@@ -303,14 +306,14 @@ func (s *Store) Procedures(ctx context.Context) ([]ProcedureRow, error) {
 	var out []ProcedureRow
 	err := s.EachRow(ctx, `SELECT p.id, p.title, p.area, coalesce(p.owner_id, 0), coalesce(o.full_name, ''), p.link,
 			p.version, p.last_reviewed, p.review_months, p.archived_on, coalesce(a.n, 0),
-			(SELECT count(*) FROM staff WHERE `+activeStaffSQL+`)
+			(SELECT count(*) FROM staff w WHERE `+atWork("w")+`)
 		FROM procedures p
 		LEFT JOIN staff o ON o.id = p.owner_id
 		LEFT JOIN (SELECT k.procedure_id, k.version, count(*) AS n FROM procedure_acks k
-			JOIN staff r ON r.id = k.staff_id AND r.`+activeStaffSQL+` GROUP BY k.procedure_id, k.version) a
+			JOIN staff r ON r.id = k.staff_id AND `+atWork("r")+` GROUP BY k.procedure_id, k.version) a
 			ON a.procedure_id = p.id AND a.version = p.version
 		WHERE p.archived_on IS NULL
-		ORDER BY p.title_key`, nil, func(r *sql.Rows) error {
+		ORDER BY p.title_key`, []any{dateValue(s.Today())}, func(r *sql.Rows) error {
 		var p ProcedureRow
 		if err := r.Scan(&p.ID, &p.Title, &p.Area, &p.OwnerID, &p.Owner, &p.Link, &p.Version,
 			scanTime(&p.LastReviewed), &p.ReviewMonths, scanTime(&p.ArchivedOn), &p.Acknowledged, &p.Readers); err != nil {
@@ -347,10 +350,10 @@ func (s *Store) MissingAcks(ctx context.Context) ([]MissingAck, error) {
 	var out []MissingAck
 	err := s.EachRow(ctx, `SELECT p.id, p.title, p.version, r.id, r.full_name
 		FROM procedures p CROSS JOIN staff r
-		WHERE p.archived_on IS NULL AND r.`+activeStaffSQL+`
+		WHERE p.archived_on IS NULL AND `+atWork("r")+`
 			AND NOT EXISTS (SELECT 1 FROM procedure_acks a
 				WHERE a.procedure_id = p.id AND a.staff_id = r.id AND a.version = p.version)`,
-		nil, func(r *sql.Rows) error {
+		[]any{dateValue(s.Today())}, func(r *sql.Rows) error {
 			var m MissingAck
 			if err := r.Scan(&m.ProcedureID, &m.Procedure, &m.Version, &m.StaffID, &m.Staff); err != nil {
 				return err

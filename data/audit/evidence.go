@@ -3,6 +3,7 @@ package audit
 import (
 	"context"
 	"errors"
+	"strconv"
 	"sync"
 	"time"
 
@@ -57,11 +58,11 @@ func dayOf(s *data.Store, asOf time.Time) auditDay {
 	return auditDay{at: at, date: at.Format(data.DateLayout), current: !at.Before(s.Today())}
 }
 
-// monthsBefore is the day n months earlier, for the windows "in the n months to
-// the day" (after it, up to and including the audit's day).
-func (d auditDay) monthsBefore(n int) string {
-	return d.at.AddDate(0, -n, 0).Format(data.DateLayout)
-}
+// monthsLater is SQLite's date() modifier for n months on. A window "in the n
+// months to the day" keeps what happened on or before the day whose date n months
+// on is after it: the way the grades screen says when an assessment is due again
+// (time.AddDate and date() both carry 31 March + 6 months to 1 October).
+func monthsLater(n int) string { return "+" + strconv.Itoa(n) + " months" }
 
 // daysBefore is the day n days earlier.
 func (d auditDay) daysBefore(n int) string {

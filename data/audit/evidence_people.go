@@ -25,12 +25,12 @@ const (
 func staffFigures(ctx context.Context, s *data.Store, d auditDay) ([]Figure, error) {
 	query := `SELECT count(*),
 			coalesce(sum(EXISTS (SELECT 1 FROM reviews v WHERE v.staff_id = p.id AND v.status = 'final'
-				AND v.finalized_on > ?2 AND v.finalized_on <= ?1)), 0),
+				AND date(v.finalized_on, ?2) > ?1 AND v.finalized_on <= ?1)), 0),
 			coalesce(sum(EXISTS (SELECT 1 FROM assessments a WHERE a.staff_id = p.id
-				AND a.finished_on > ?3 AND a.finished_on <= ?1)), 0)
+				AND date(a.finished_on, ?3) > ?1 AND a.finished_on <= ?1)), 0)
 		FROM staff p WHERE ` + activeStaff
 	var staff, reviewed, assessed int
-	err := s.EachRow(ctx, query, []any{d.date, d.monthsBefore(reviewMonths), d.monthsBefore(assessedMonths)},
+	err := s.EachRow(ctx, query, []any{d.date, monthsLater(reviewMonths), monthsLater(assessedMonths)},
 		func(r *sql.Rows) error { return r.Scan(&staff, &reviewed, &assessed) })
 	if err != nil {
 		return nil, err
@@ -69,7 +69,7 @@ func departmentFeedback(ctx context.Context, s *data.Store, d auditDay) ([]Figur
 			coalesce(sum(coalesce(handoff, 0) + coalesce(briefs, 0) + coalesce(deadlines, 0) + coalesce(communication, 0)), 0),
 			coalesce(sum((handoff IS NOT NULL) + (briefs IS NOT NULL) + (deadlines IS NOT NULL)
 				+ (communication IS NOT NULL)), 0)
-		FROM feedback WHERE given_on > ? AND given_on <= ?`, []any{d.monthsBefore(feedbackMonths), d.date},
+		FROM feedback WHERE date(given_on, ?1) > ?2 AND given_on <= ?2`, []any{monthsLater(feedbackMonths), d.date},
 		func(r *sql.Rows) error { return r.Scan(&sum, &n) })
 	if err != nil {
 		return nil, err

@@ -406,6 +406,20 @@ func TestEvidenceOfPeople(t *testing.T) {
 	value(t, "past", past, audit.DepartmentFeedback, charts.UnitScore, 12.0/8)
 }
 
+// An assessment counts until the grades screen says one is due again: 1 March +
+// 6 months is 1 September, so on 31 August it still counts; 28 February's is due
+// on 28 August.
+func TestEvidenceWindowsAtMonthEnds(t *testing.T) {
+	f := newEvidenceFixture(t)
+	f.addPeople()
+	f.exec(`INSERT INTO assessments (staff_id, matrix_id, grade_id, started_on, finished_on, recommendation, decision)
+		SELECT ?, 1, grade_id, '2025-03-01', '2025-03-01', 'develop', 'develop' FROM staff WHERE id = ?`, f.vera, f.vera)
+	f.exec(`INSERT INTO assessments (staff_id, matrix_id, grade_id, started_on, finished_on, recommendation, decision)
+		SELECT ?, 1, grade_id, '2025-02-28', '2025-02-28', 'develop', 'develop' FROM staff WHERE id = ?`, f.darya, f.darya)
+	// At work on 31.08.2025: A, B, V, Д; A's and B's assessments come later.
+	share(t, "31.08.2025", f.evidence(data.Day(2025, 8, 31)), audit.StaffAssessed, 1, 4) // V
+}
+
 // addRegister records procedures, acknowledgements, audits and actions.
 func (f *evFixture) addRegister() {
 	f.exec(`INSERT INTO procedures (id, title, title_key, version, last_reviewed, review_months, archived_on) VALUES
