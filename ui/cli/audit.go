@@ -14,8 +14,11 @@ import (
 // whatAudit is the department audit's export: --view picks the chart and table.
 const whatAudit = "audit"
 
-// The audit's views; the first is the default.
-var auditViews = []string{"sections", "items", "trend", "compare", "actions", "procedures"}
+// The audit's views; the first is the default. Some are tables only.
+var (
+	auditViews      = []string{"sections", "items", "trend", "compare", "actions", "procedures"}
+	auditTableViews = []string{"actions", "procedures"}
+)
 
 // exportAudit writes an audit's section scores (its chart or table), its checklist
 // with the figures from the data, the trend across audits, the comparison of two
@@ -33,17 +36,26 @@ func (e *env) exportAudit(args []string) int {
 		fmt.Fprintln(e.stderr, e.t("cli.export_audit.usage", nil))
 		return ExitUsage
 	}
+	if !e.pictureOf(*view, auditTableViews, x.format) {
+		return ExitUsage
+	}
 	return e.exportView(x, func(ctx context.Context, st *data.Store) (exportedView, int, error) {
 		v, err := e.auditView(ctx, st, *view, *on, *against)
 		if err != nil {
 			return v, e.failExplained(err), err
 		}
-		if v.chart == nil && (x.format == "png" || x.format == "svg") {
-			fmt.Fprintln(e.stderr, e.t("cli.export_audit.table_only", map[string]any{"View": *view}))
-			return v, ExitUsage, errNotFound
-		}
 		return v, ExitOK, nil
 	})
+}
+
+// pictureOf refuses, with what to do instead, a PNG or SVG of a view that is a
+// table only.
+func (e *env) pictureOf(view string, tableViews []string, format string) bool {
+	if oneOf(view, tableViews) && (format == "png" || format == "svg") {
+		fmt.Fprintln(e.stderr, e.t("cli.export_audit.table_only", map[string]any{"View": view}))
+		return false
+	}
+	return true
 }
 
 func (e *env) auditView(ctx context.Context, st *data.Store, view, on, against string) (exportedView, error) {
@@ -133,6 +145,13 @@ func (e *env) comparisonView(ctx context.Context, st *data.Store, results []audi
 	b, err := e.chosenAudit(results, against, before)
 	if err != nil {
 		return exportedView{}, err
+	}
+	switch {
+	case b.Audit.ID == after.Audit.ID:
+		fmt.Fprintln(e.stderr, e.t("cli.export_audit.same", nil))
+		return exportedView{}, errNotFound
+	case b.Audit.HeldOn.After(after.Audit.HeldOn):
+		b, after = after, b // the earlier audit is always "before"
 	}
 	all, err := st.AllAuditItems(ctx)
 	if err != nil {

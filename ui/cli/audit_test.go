@@ -90,6 +90,11 @@ func TestExportAudit(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "x.png")); err == nil {
 		t.Error("a refused export left a file")
 	}
+	r = run(t, "export", "--db", db, "--what", "audit", "--view", "compare", "--audit", audits, "--compare", audits,
+		"--format", "csv", "--out", filepath.Join(dir, "x.csv"))
+	if r.code != 2 || !strings.Contains(r.stderr, "itself") {
+		t.Errorf("an audit compared with itself: %d %s", r.code, r.stderr)
+	}
 }
 
 func TestExportClientHealth(t *testing.T) {
@@ -134,5 +139,10 @@ func TestExportClientHealth(t *testing.T) {
 	if r := run(t, "export", "--db", db, "--what", "client-health", "--view", "trend", "--format", "csv",
 		"--out", filepath.Join(dir, "x.csv")); r.code != 2 {
 		t.Errorf("a trend without --client: %d", r.code)
+	}
+	r = run(t, "export", "--lang", "ru", "--db", db, "--what", "client-health", "--view", "trend", "--client", client,
+		"--from", "2026-13", "--format", "csv", "--out", filepath.Join(dir, "x.csv"))
+	if r.code != 2 || !strings.Contains(r.stderr, "2026-13") || strings.Contains(r.stderr, "invalid") {
+		t.Errorf("a month that is not one: %d %s", r.code, r.stderr)
 	}
 }
