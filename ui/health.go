@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -107,22 +108,31 @@ func (s *healthScreen) setBusy(on bool) {
 // replaceScore puts a client's recomputed health in place (after an override was
 // set or ended) and redraws what shows it.
 func (s *healthScreen) replaceScore(h health.ClientHealth) {
-	for i := range s.current.scores {
-		if s.current.scores[i].ClientID == h.ClientID {
-			s.current.scores[i] = h
+	// A copy: charts drawn in the background still read the slice they were given.
+	scores := slices.Clone(s.current.scores)
+	for i := range scores {
+		if scores[i].ClientID == h.ClientID {
+			scores[i] = h
 		}
 	}
+	s.current.scores = scores
 	s.gen++
 	s.scores.show()
 	s.risks.show()
 }
 
-// refreshClient computes one client's health again, with the settings in use.
+// refreshClient computes one client's health again, with the settings in use. A
+// reload started meanwhile computes every score anew, perhaps with other settings:
+// then this result is stale and dropped.
 func (s *healthScreen) refreshClient(id int64) {
 	settings, asOf := s.current.settings, s.current.asOf
+	reloads := s.loads.n.Load()
 	load(s.app, new(ticket), func(ctx context.Context, st *data.Store) ([]health.ClientHealth, error) {
 		return health.ScoresOf(ctx, st, settings, asOf, []int64{id})
 	}, func(hs []health.ClientHealth) {
+		if s.loads.n.Load() != reloads {
+			return
+		}
 		for _, h := range hs {
 			s.replaceScore(h)
 		}

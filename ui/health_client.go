@@ -58,9 +58,7 @@ func newHealthClientPanel(t *healthScoresTab) *healthClientPanel {
 	p.setBtn = widget.NewButtonWithIcon(T("health.override"), theme.DocumentCreateIcon(), p.editOverride)
 	p.endBtn = widget.NewButtonWithIcon(T("health.end_override"), theme.ContentUndoIcon(), p.askEndOverride)
 	saveTrend := widget.NewButtonWithIcon(T("kpi.save_chart"), theme.DownloadIcon(), p.exportTrend)
-	saveHistory := widget.NewButtonWithIcon(T("export.open"), theme.DownloadIcon(), func() {
-		t.s.app.exportDialog(health.HistoryTable(p.history, p.names(), currentLang()), healthTrendMonths)
-	})
+	saveHistory := widget.NewButtonWithIcon(T("export.open"), theme.DownloadIcon(), p.exportHistory)
 	p.trend = widgets.NewChartView(fyne.NewSize(360, 200), t.s.app.background)
 	p.measures = container.NewVBox()
 	top := container.NewVBox(p.heading, p.summary, p.override, p.reasons, container.NewHBox(p.setBtn, p.endBtn))
@@ -186,11 +184,23 @@ func (p *healthClientPanel) drawTrend() {
 }
 
 func (p *healthClientPanel) exportTrend() {
-	if p.history == nil {
+	if len(p.history[p.current.ClientID]) == 0 { // not loaded yet, or of the client chosen before
 		return
 	}
 	c := health.TrendChart(p.history, p.names(), p.t.s.current.settings, currentLang(), charts.Print)
 	p.t.s.app.chartExportDialog(c.Title+" — "+p.current.Client, c.PNG, c.SVG)
+}
+
+// exportHistory saves the chosen client's months as a table; nothing happens while
+// they are not loaded (or could not be).
+func (p *healthClientPanel) exportHistory() {
+	id := p.current.ClientID
+	months := p.history[id]
+	if len(months) == 0 {
+		return
+	}
+	one := map[int64][]health.MonthScore{id: months}
+	p.t.s.app.exportDialog(health.HistoryTable(one, p.names(), currentLang()), len(months))
 }
 
 // editOverride sets the lead's own score of the chosen client, or changes the one in force.

@@ -73,12 +73,17 @@ func (t *healthSettingsTab) set(st health.Settings) {
 
 func (t *healthSettingsTab) fill(st health.Settings) {
 	for code, e := range t.weights {
-		e.SetText(number(st.Weights[code], 0))
+		e.SetText(settingText(st.Weights[code]))
 	}
-	t.red.SetText(number(st.Red, 0))
-	t.amber.SetText(number(st.Amber, 0))
+	t.red.SetText(settingText(st.Red))
+	t.amber.SetText(settingText(st.Amber))
 	t.form.SetErrors(nil)
 }
+
+// settingText writes a weight or threshold with every decimal it has (-1: the
+// shortest form that reads back as the same number), so 12,5 stays 12,5 and is
+// not saved as 12 the next time.
+func settingText(v float64) string { return number(v, -1) }
 
 // typed: the fields hold something other than what was shown.
 func (t *healthSettingsTab) typed() bool {
@@ -86,11 +91,11 @@ func (t *healthSettingsTab) typed() bool {
 		return false
 	}
 	for code, e := range t.weights {
-		if e.Text != number(t.shown.Weights[code], 0) {
+		if e.Text != settingText(t.shown.Weights[code]) {
 			return true
 		}
 	}
-	return t.red.Text != number(t.shown.Red, 0) || t.amber.Text != number(t.shown.Amber, 0)
+	return t.red.Text != settingText(t.shown.Red) || t.amber.Text != settingText(t.shown.Amber)
 }
 
 // read is the settings as typed, with the fields that cannot be read.

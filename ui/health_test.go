@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"leadboard/data"
 	"leadboard/data/health"
@@ -372,5 +373,147 @@ func TestHealthSettingsAreValidatedAndRecomputeTheScores(t *testing.T) {
 	test.Tap(findButton(t, st.root, T("health.defaults")))
 	if st.weights[health.MeasureKPI].Text != "20" || st.red.Text != "50" {
 		t.Errorf("defaults: KPI weight %q, red %q", st.weights[health.MeasureKPI].Text, st.red.Text)
+	}
+}
+
+func TestHealthSettingsKeepTheirDecimals(t *testing.T) {
+	a := openHealth(t, "ru")
+	a.health.tabs.SelectIndex(healthTabSettings)
+	st := a.health.setup
+	kpi := st.weights[health.MeasureKPI]
+	saveAndRead := func() float64 {
+		t.Helper()
+		test.Tap(findButton(t, st.root, T("action.save")))
+		settle(a)
+		if st.form.HasErrors() {
+			t.Fatalf("refused: %q", texts(st.form.Object()))
+		}
+		saved, err := health.LoadSettings(ctx(), a.store())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return saved.Weights[health.MeasureKPI]
+	}
+	typeInto(a, kpi, "12,5")
+	if got := saveAndRead(); got != 12.5 || kpi.Text != "12,5" {
+		t.Fatalf("typed 12,5: saved %v, shown %q", got, kpi.Text)
+	}
+	// Saved again untouched, it stays 12,5 (it was once shown as 12 and saved so).
+	if got := saveAndRead(); got != 12.5 || kpi.Text != "12,5" {
+		t.Errorf("saved again: %v, shown %q", got, kpi.Text)
+	}
+	if st.typed() {
+		t.Error("the saved weight counts as typed over")
+	}
+	if got := settingText(0.05); got != "0,05" {
+		t.Errorf("a small weight is shown as %q", got)
+	}
+}
+
+// coverageOnly weighs the coverage measure alone.
+func coverageOnly() health.Settings {
+	st := health.DefaultSettings()
+	st.Weights = map[string]float64{}
+	for _, code := range health.Measures {
+		st.Weights[code] = 0
+	}
+	st.Weights[health.MeasureCoverage] = 100
+	return st
+}
+
+func TestHealthOfAClientRecomputedWithOldSettingsDoesNotOverwriteANewerReload(t *testing.T) {
+	a := openHealth(t, "ru")
+	s := a.health
+	var client health.ClientHealth
+	for _, h := range s.current.scores {
+		c := h.Measure(health.MeasureCoverage)
+		if !math.IsNaN(h.Computed) && !math.IsNaN(c) && h.Computed != math.Round(c) {
+			client = h
+			break
+		}
+	}
+	if client.ClientID == 0 {
+		t.Fatal("no client whose score is not its coverage")
+	}
+	// The client is recomputed (after an override) with the weights in use...
+	s.refreshClient(client.ClientID)
+	stale := <-uiQueue // its result, held back until the reload below has landed
+	// ...and meanwhile new weights are saved and every score computed again.
+	if err := health.SaveSettings(ctx(), a.store(), coverageOnly()); err != nil {
+		t.Fatal(err)
+	}
+	s.reload()
+	for s.current.settings.Weights[health.MeasureKPI] != 0 {
+		(<-uiQueue)()
+	}
+	stale()
+	settle(a)
+	got := healthOf(t, a, client.ClientID)
+	if want := math.Round(got.Measure(health.MeasureCoverage)); got.Computed != want {
+		t.Errorf("%s computed %v after the reload with coverage alone, want %v: the older result won",
+			got.Client, got.Computed, want)
+	}
+}
+
+func TestHealthReplacingAScoreLeavesTheDrawnListAlone(t *testing.T) {
+	a := openHealth(t, "ru")
+	s := a.health
+	drawn := s.current.scores // what a chart being drawn in the background holds
+	was := drawn[0]
+	changed := was
+	changed.Client = was.Client + " (пересчитан)"
+	s.replaceScore(changed)
+	settle(a)
+	if drawn[0].Client != was.Client {
+		t.Errorf("the list a chart holds was changed in place: %q", drawn[0].Client)
+	}
+	if got := healthOf(t, a, was.ClientID); got.Client != changed.Client {
+		t.Errorf("the new score is not shown: %q", got.Client)
+	}
+}
+
+func TestHealthHistoryExportCountsItsRows(t *testing.T) {
+	a := openHealth(t, "ru")
+	tab := a.health.scores
+	rows := tab.table.Rows()
+	first, second := rows[0], rows[1]
+	tab.choose(first.ClientID)
+	settle(a)
+	p := tab.client
+	months := len(p.history[first.ClientID])
+	if months == 0 {
+		t.Fatal("no history loaded")
+	}
+	exports := func() int { // taps the history export, the panel's one "export" button
+		n := 0
+		for _, o := range test.LaidOutObjects(p.root) {
+			if b, ok := o.(*widget.Button); ok && b.Text == T("export.open") {
+				n++
+				test.Tap(b)
+			}
+		}
+		return n
+	}
+	open := len(a.dialogs)
+	if exports() != 1 || len(a.dialogs) != open+1 {
+		t.Fatalf("the history export did not open: %d dialogs, %d before", len(a.dialogs), open)
+	}
+	if want := Tf("export.rows", map[string]any{"Count": months}); !containsText(a.lastForm.form.Object(), want) {
+		t.Errorf("the export does not say %q: %q", want, texts(a.lastForm.form.Object()))
+	}
+	a.closeTopDialog()
+	open = len(a.dialogs)
+	// Another client chosen, its months not read yet: the first one's are not exported as its.
+	tab.choose(second.ClientID)
+	exports()
+	p.exportTrend()
+	if len(a.dialogs) != open {
+		t.Error("an export opened for a client whose history is not loaded")
+	}
+	settle(a)
+	p.history = nil // its load failed
+	exports()
+	if len(a.dialogs) != open {
+		t.Error("an export opened without a history")
 	}
 }

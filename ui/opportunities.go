@@ -172,7 +172,7 @@ func opportunityColumns(today func() time.Time) []widgets.Column[data.Opportunit
 		{Title: T("field.expected_on"), Width: 120, Text: func(o row) string { return date(o.ExpectedOn) },
 			Less:       func(a, b row) bool { return a.ExpectedOn.Before(b.ExpectedOn) },
 			Importance: func(o row) widget.Importance { return overdueOpportunity(o, today()) }},
-		{Title: T("field.status"), Width: 120, Text: func(o row) string { return T("opportunity.status." + o.Status) },
+		{Title: T("field.status"), Width: 150, Text: func(o row) string { return T("opportunity.status." + o.Status) },
 			Less:       func(a, b row) bool { return a.Status < b.Status },
 			Importance: opportunityStatusImportance},
 	}

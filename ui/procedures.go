@@ -22,7 +22,8 @@ type proceduresTab struct {
 	s       *auditScreen
 	loads   ticket
 	current proceduresData
-	chosen  int64 // the procedure whose details show (0: none)
+	chosen  int64 // the procedure whose details show (0: none): always current.chosen
+	wanted  int64 // the procedure asked for last; it becomes chosen when its load lands
 
 	register *widgets.Table[data.ProcedureRow]
 	heading  *widget.Label
@@ -38,6 +39,7 @@ type proceduresTab struct {
 type proceduresData struct {
 	procedures []data.ProcedureRow
 	missing    []data.MissingAck
+	chosen     int64               // the procedure the acknowledgements are of (0: none)
 	acks       []data.ProcedureAck // of the chosen procedure
 	people     []data.StaffRow     // everyone, for owners
 }
@@ -112,7 +114,7 @@ func procedureColumns(a *App) []widgets.Column[data.ProcedureRow] {
 			Less: func(x, y row) bool { return lessText(x.Owner, y.Owner) }},
 		{Title: T("field.version"), Width: 70, Align: fyne.TextAlignTrailing, Text: func(r row) string { return integer(r.Version) },
 			Less: func(x, y row) bool { return x.Version < y.Version }},
-		{Title: T("field.last_reviewed"), Width: 165, Text: func(r row) string { return date(r.LastReviewed) },
+		{Title: T("field.last_reviewed"), Width: 185, Text: func(r row) string { return date(r.LastReviewed) },
 			Less: func(x, y row) bool { return x.LastReviewed.Before(y.LastReviewed) }},
 		{Title: T("procedures.col.next_review"), Width: 190, Importance: overdue, Text: func(r row) string {
 			if r.ReviewOverdue(a.today()) {
@@ -120,7 +122,7 @@ func procedureColumns(a *App) []widgets.Column[data.ProcedureRow] {
 			}
 			return date(r.NextReview())
 		}, Less: func(x, y row) bool { return x.NextReview().Before(y.NextReview()) }},
-		{Title: T("procedures.col.acknowledged"), Width: 120, Importance: unread, Text: ackCount,
+		{Title: T("procedures.col.acknowledged"), Width: 130, Importance: unread, Text: ackCount,
 			Less: func(x, y row) bool { return ackShare(x) < ackShare(y) }},
 	}
 }
@@ -166,10 +168,12 @@ func missingColumns() []widgets.Column[data.MissingAck] {
 	}
 }
 
+// reload reads the register again, with the acknowledgements of the procedure
+// asked for last.
 func (t *proceduresTab) reload() {
-	chosen := t.chosen
+	chosen := t.wanted
 	load(t.s.app, &t.loads, func(ctx context.Context, st *data.Store) (proceduresData, error) {
-		var d proceduresData
+		d := proceduresData{chosen: chosen}
 		var err error
 		if d.procedures, err = st.Procedures(ctx); err != nil {
 			return d, err
@@ -184,18 +188,25 @@ func (t *proceduresTab) reload() {
 			d.acks, err = st.ProcedureAcks(ctx, chosen)
 		}
 		return d, err
-	}, func(d proceduresData) {
-		t.current = d
-		t.register.SetRows(d.procedures)
-		t.missing.SetRows(d.missing)
-		t.acks.SetRows(d.acks)
-		t.showChosen()
-	})
+	}, t.apply)
 }
 
-// choose shows a procedure's details and who has read it.
+// apply shows a load; only here does the chosen procedure change, so the heading,
+// the tools and the acknowledgements always speak of the same one.
+func (t *proceduresTab) apply(d proceduresData) {
+	t.current = d
+	t.chosen = d.chosen
+	t.register.SetRows(d.procedures)
+	t.missing.SetRows(d.missing)
+	t.acks.SetRows(d.acks)
+	t.showChosen()
+}
+
+// choose shows a procedure's details and who has read it. The tools wait for the
+// load: until it lands they would act on a procedure other than the one named.
 func (t *proceduresTab) choose(id int64) {
-	t.chosen = id
+	t.wanted = id
+	t.enableTools(false)
 	t.reload()
 }
 
@@ -213,7 +224,7 @@ func (t *proceduresTab) showChosen() {
 	p, ok := t.chosenRow()
 	t.enableTools(ok)
 	if !ok {
-		t.chosen = 0
+		t.chosen, t.wanted, t.current.chosen, t.current.acks = 0, 0, 0, nil
 		t.heading.SetText(T("procedures.pick_one"))
 		t.facts.SetText("")
 		t.acks.SetRows(nil)

@@ -113,8 +113,7 @@ func (t *proceduresTab) archive() {
 						a.showError(err)
 						return
 					}
-					t.chosen = 0
-					t.reload()
+					t.choose(0)
 				})
 		}, a.win))
 }

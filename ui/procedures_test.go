@@ -209,3 +209,84 @@ func TestAddReviewAsANewVersionAndRecordWhoHasReadIt(t *testing.T) {
 		t.Error("the archived procedure stays chosen")
 	}
 }
+
+// readersOf is who has read a procedure's current version, by the store.
+func readersOf(t *testing.T, a *App, id int64) []int64 {
+	t.Helper()
+	acks, err := a.store().ProcedureAcks(ctx(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, k := range acks {
+		if k.Current {
+			ids = append(ids, k.StaffID)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+func TestProcedureAcknowledgeWaitsForTheChosenProcedureToLoad(t *testing.T) {
+	a := openProcedures(t, "ru")
+	p := a.audit.procedures
+	// Two procedures read by different people.
+	var first, second data.ProcedureRow
+	var secondReaders []int64
+	for _, x := range p.register.Rows() {
+		for _, y := range p.register.Rows() {
+			if x.ID != y.ID && second.ID == 0 && !slices.Equal(readersOf(t, a, x.ID), readersOf(t, a, y.ID)) {
+				first, second, secondReaders = x, y, readersOf(t, a, y.ID)
+			}
+		}
+	}
+	if second.ID == 0 {
+		t.Fatal("every demo procedure is read by the same people")
+	}
+	p.choose(first.ID)
+	settle(a)
+	// The second is clicked; its acknowledgements are still being read.
+	p.choose(second.ID)
+	if p.chosen != first.ID || p.heading.Text != first.Title {
+		t.Errorf("before the load: chosen %d, heading %q; want the first, %q", p.chosen, p.heading.Text, first.Title)
+	}
+	for _, b := range p.tools {
+		if !b.Disabled() {
+			t.Errorf("%q can be used before the chosen procedure has loaded", b.Text)
+		}
+	}
+	open := len(a.dialogs)
+	test.Tap(findButton(t, p.root, T("procedures.acknowledge")))
+	if len(a.dialogs) != open {
+		t.Fatal("the acknowledgements dialog opened before the chosen procedure loaded")
+	}
+	settle(a)
+	if p.chosen != second.ID || p.heading.Text != second.Title || p.tools[2].Disabled() {
+		t.Fatalf("after the load: chosen %d, heading %q, tools off %v", p.chosen, p.heading.Text, p.tools[2].Disabled())
+	}
+	test.Tap(findButton(t, p.root, T("procedures.acknowledge")))
+	settle(a)
+	var ticked []int64
+	for i, ch := range p.lastAcks.checks {
+		if ch.Disabled() {
+			ticked = append(ticked, p.lastAcks.ids[i])
+		}
+	}
+	slices.Sort(ticked)
+	if !slices.Equal(ticked, secondReaders) {
+		t.Errorf("the dialog of %q ticks %v, its readers are %v", second.Title, ticked, secondReaders)
+	}
+	if !containsText(a.lastForm.form.Object(), second.Title) {
+		t.Errorf("the dialog does not name %q: %q", second.Title, texts(a.lastForm.form.Object()))
+	}
+	a.closeTopDialog()
+}
+
+func TestProcedureRegisterHeadersFitTheirColumnsInRussian(t *testing.T) {
+	a := openProcedures(t, "ru")
+	for _, c := range procedureColumns(a) {
+		if need := widget.NewButton(c.Title, nil).MinSize().Width; need > c.Width {
+			t.Errorf("header %q needs %.0f, its column is %.0f wide", c.Title, need, c.Width)
+		}
+	}
+}
