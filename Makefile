@@ -5,7 +5,7 @@ GO       ?= go
 TAGS     := migrated_fynedo
 BIN      := build/leadboard
 DEMO_DB  := build/demo.db
-PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev
+PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils
 SUDO     := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Fyne reads the language from the locale: a C or POSIX locale makes it log parse
@@ -44,7 +44,7 @@ run: build
 ## test: vet and every test with the race detector
 test: deps
 	$(GO) vet -tags $(TAGS) ./...
-	$(GO) test -race -tags $(TAGS) ./...
+	$(GO) test -race -timeout 30m -tags $(TAGS) ./...
 
 ## bench: benchmarks on the large demo database (generated once into the temp folder)
 bench: deps
