@@ -68,6 +68,7 @@ type App struct {
 	grades    *gradesScreen
 	audit     *auditScreen
 	health    *healthScreen
+	pack      *packScreen
 	settings  *settingsScreen
 }
 
@@ -151,9 +152,10 @@ func (a *App) build() {
 	a.grades = newGradesScreen(a)
 	a.audit = newAuditScreen(a)
 	a.health = newHealthScreen(a)
+	a.pack = newPackScreen(a)
 	a.settings = newSettingsScreen(a)
 	a.screens = []screen{a.overview, a.staff, a.clients, a.workload, a.kpi, a.reviews, a.grades, a.audit, a.health,
-		a.settings}
+		a.pack, a.settings}
 
 	a.nav = widget.NewList(
 		func() int { return len(a.screens) },

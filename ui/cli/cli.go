@@ -63,6 +63,8 @@ func Run(args []string, stdout, stderr io.Writer, openWindow func(WindowOptions)
 		return e.importFile(rest)
 	case "export":
 		return e.exportFile(rest)
+	case "report":
+		return e.report(rest)
 	case "version":
 		fmt.Fprintf(stdout, "leadboard %s (%s)\n", Version, e.t("cli.schema", map[string]any{"Version": data.LatestSchema()}))
 		return ExitOK
