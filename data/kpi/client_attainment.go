@@ -16,11 +16,19 @@ import (
 // from..to: every KPI with both a value and a target counts once. Clients with no
 // such KPI are absent. clients narrows the work (nil: every client).
 func ClientAttainment(ctx context.Context, s *data.Store, from, to data.Month, clients []int64) (map[int64]float64, error) {
+	var mean meanBy
+	err := eachClientAttainment(ctx, s, from, to, clients, mean.add)
+	return mean.means(), err
+}
+
+// eachClientAttainment calls fn with the attainment of every (client, entered
+// client KPI) over the months from..to that has both a value and a target.
+func eachClientAttainment(ctx context.Context, s *data.Store, from, to data.Month, clients []int64,
+	fn func(client int64, attainment float64)) error {
 	kpis, err := s.KPIs(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	sum, n := map[int64]float64{}, map[int64]float64{}
 	p := Period{From: from, To: to}
 	for _, k := range kpis {
 		if k.Derived() || k.Level != data.LevelClient || !k.ArchivedOn.IsZero() {
@@ -28,24 +36,38 @@ func ClientAttainment(ctx context.Context, s *data.Store, from, to data.Month, c
 		}
 		m, err := measure(ctx, s, k, data.LevelClient, clients, from, to)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		targets, err := loadTargets(ctx, s, k, data.LevelClient, from, to)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for client := range m.cells.by {
 			if a := Attainment(m.value(client, p), targets.over(client, p, k.Combine), k.LowerIsBetter()); !math.IsNaN(a) {
-				sum[client] += a
-				n[client]++
+				fn(client, a)
 			}
 		}
 	}
-	out := make(map[int64]float64, len(sum))
-	for id, total := range sum {
-		out[id] = total / n[id]
+	return nil
+}
+
+// meanBy averages values by id.
+type meanBy struct{ sum, n map[int64]float64 }
+
+func (m *meanBy) add(id int64, v float64) {
+	if m.sum == nil {
+		m.sum, m.n = map[int64]float64{}, map[int64]float64{}
 	}
-	return out, nil
+	m.sum[id] += v
+	m.n[id]++
+}
+
+func (m *meanBy) means() map[int64]float64 {
+	out := make(map[int64]float64, len(m.sum))
+	for id, total := range m.sum {
+		out[id] = total / m.n[id]
+	}
+	return out
 }
 
 // ClientSeries is a client KPI's value for one client over a period and month by

@@ -103,41 +103,17 @@ func managerValues(ctx context.Context, s *data.Store, code string, p Period) (m
 // clients had on entered KPIs over the period: every (client, KPI) with a target
 // counts once, for the manager who led the client in the period's last month.
 func clientAttainment(ctx context.Context, s *data.Store, from, to data.Month) (map[int64]float64, error) {
-	kpis, err := s.KPIs(ctx)
-	if err != nil {
-		return nil, err
-	}
 	leads, err := loadLeads(ctx, s, from, to, "")
 	if err != nil {
 		return nil, err
 	}
-	sum, n := map[int64]float64{}, map[int64]float64{}
-	p := Period{From: from, To: to}
-	for _, k := range kpis {
-		if k.Derived() || k.Level != data.LevelClient || !k.ArchivedOn.IsZero() {
-			continue
+	var mean meanBy
+	err = eachClientAttainment(ctx, s, from, to, nil, func(client int64, a float64) {
+		if lead := leads.lead(client, to); lead != 0 {
+			mean.add(lead, a)
 		}
-		m, err := measure(ctx, s, k, data.LevelClient, nil, from, to)
-		if err != nil {
-			return nil, err
-		}
-		targets, err := loadTargets(ctx, s, k, data.LevelClient, from, to)
-		if err != nil {
-			return nil, err
-		}
-		for client := range m.cells.by {
-			a := Attainment(m.value(client, p), targets.over(client, p, k.Combine), k.LowerIsBetter())
-			if lead := leads.lead(client, to); lead != 0 && !math.IsNaN(a) {
-				sum[lead] += a
-				n[lead]++
-			}
-		}
-	}
-	out := map[int64]float64{}
-	for id, total := range sum {
-		out[id] = total / n[id]
-	}
-	return out, nil
+	})
+	return mean.means(), err
 }
 
 // feedbackAverages is the mean of every rating other departments gave each
