@@ -1,38 +1,13 @@
 package ui
 
-import (
-	"image/png"
-	"os"
-	"path/filepath"
-	"testing"
-
-	"fyne.io/fyne/v2"
-)
+import "testing"
 
 // TestAuditScreenshots renders the audit screen from demo data into the folder
 // named by LEADBOARD_SCREENSHOTS; without it the test does nothing.
 func TestAuditScreenshots(t *testing.T) {
-	dir := os.Getenv("LEADBOARD_SCREENSHOTS")
-	if dir == "" {
-		t.Skip("set LEADBOARD_SCREENSHOTS to a folder to render screenshots")
-	}
-	for _, lang := range []string{"ru", "en"} {
-		a := openDemo(t, lang)
-		a.win.Resize(fyne.NewSize(1400, 860))
-		shoot := func(name string) {
-			t.Helper()
-			settle(a)
-			f, err := os.Create(filepath.Join(dir, name+"-"+lang+".png"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			if err := png.Encode(f, a.win.Canvas().Capture()); err != nil {
-				t.Fatal(err)
-			}
-		}
+	screenshots(t, func(a *App, shoot, _ func(name string)) {
 		shootAudit(a, shoot)
-	}
+	})
 }
 
 // shootAudit renders every tab of the audit screen and its forms.

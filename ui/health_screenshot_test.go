@@ -1,12 +1,7 @@
 package ui
 
 import (
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
-
-	"fyne.io/fyne/v2"
 
 	"leadboard/data"
 	"leadboard/data/health"
@@ -15,28 +10,7 @@ import (
 // TestHealthScreenshots renders the Client health screen from demo data into the
 // folder named by LEADBOARD_SCREENSHOTS; without it the test does nothing.
 func TestHealthScreenshots(t *testing.T) {
-	dir := os.Getenv("LEADBOARD_SCREENSHOTS")
-	if dir == "" {
-		t.Skip("set LEADBOARD_SCREENSHOTS to a folder to render screenshots")
-	}
-	for _, lang := range []string{"ru", "en"} {
-		a := openDemo(t, lang)
-		a.win.Resize(fyne.NewSize(1400, 860))
-		shoot := func(name string) {
-			t.Helper()
-			settle(a)
-			// A window lays wrapped text out again on its next frame; the test canvas
-			// when refreshed.
-			a.win.Content().Refresh()
-			f, err := os.Create(filepath.Join(dir, name+"-"+lang+".png"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			if err := png.Encode(f, a.win.Canvas().Capture()); err != nil {
-				t.Fatal(err)
-			}
-		}
+	screenshots(t, func(a *App, shoot, _ func(name string)) {
 		s := a.health
 		a.showScreen(s)
 		shoot("health-scores")
@@ -60,5 +34,5 @@ func TestHealthScreenshots(t *testing.T) {
 		a.closeTopDialog()
 		s.tabs.SelectIndex(healthTabSettings)
 		shoot("health-settings")
-	}
+	})
 }

@@ -1,12 +1,8 @@
 package ui
 
 import (
-	"image/png"
-	"os"
 	"path/filepath"
 	"testing"
-
-	"fyne.io/fyne/v2"
 
 	"leadboard/data/pack"
 )
@@ -14,30 +10,7 @@ import (
 // TestPackScreenshots renders the Meeting pack screen from demo data into the
 // folder named by LEADBOARD_SCREENSHOTS; without it the test does nothing.
 func TestPackScreenshots(t *testing.T) {
-	dir := os.Getenv("LEADBOARD_SCREENSHOTS")
-	if dir == "" {
-		t.Skip("set LEADBOARD_SCREENSHOTS to a folder to render screenshots")
-	}
-	for _, lang := range []string{"ru", "en"} {
-		a := openDemo(t, lang)
-		a.win.Resize(fyne.NewSize(1400, 860))
-		capture := func(name string) {
-			t.Helper()
-			a.win.Content().Refresh() // lays wrapped text out again, as a window's next frame does
-			f, err := os.Create(filepath.Join(dir, name+"-"+lang+".png"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			if err := png.Encode(f, a.win.Canvas().Capture()); err != nil {
-				t.Fatal(err)
-			}
-		}
-		shoot := func(name string) {
-			t.Helper()
-			settle(a)
-			capture(name)
-		}
+	screenshots(t, func(a *App, shoot, capture func(name string)) {
 		s := a.pack
 		a.showScreen(s)
 		shoot("pack-choice")
@@ -68,5 +41,5 @@ func TestPackScreenshots(t *testing.T) {
 		s.askExport(packSlides)
 		shoot("pack-export-slides")
 		a.closeTopDialog()
-	}
+	})
 }

@@ -16,25 +16,7 @@ import (
 // TestScreenshots renders the main screens from demo data into the folder named by
 // LEADBOARD_SCREENSHOTS (make screenshots); without it the test does nothing.
 func TestScreenshots(t *testing.T) {
-	dir := os.Getenv("LEADBOARD_SCREENSHOTS")
-	if dir == "" {
-		t.Skip("set LEADBOARD_SCREENSHOTS to a folder to render screenshots")
-	}
-	for _, lang := range []string{"ru", "en"} {
-		a := openDemo(t, lang)
-		a.win.Resize(fyne.NewSize(1400, 860))
-		shoot := func(name string) {
-			t.Helper()
-			settle(a)
-			f, err := os.Create(filepath.Join(dir, name+"-"+lang+".png"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			if err := png.Encode(f, a.win.Canvas().Capture()); err != nil {
-				t.Fatal(err)
-			}
-		}
+	screenshots(t, func(a *App, shoot, _ func(name string)) {
 		shoot("overview")
 		a.show(1)
 		shoot("staff")
@@ -74,7 +56,7 @@ func TestScreenshots(t *testing.T) {
 		a.closeTopDialog()
 		shootReviews(a, shoot)
 		shootGrades(a, shoot)
-	}
+	})
 }
 
 // shootReviews renders the Reviews screen: the cycle, a review, every team view and
@@ -133,4 +115,39 @@ func shootGrades(a *App, shoot func(string)) {
 	shoot("grades-plans")
 	g.tabs.SelectIndex(3)
 	shoot("grades-matrix")
+}
+
+// screenshots opens the demo in Russian and then English at the screenshot size
+// and hands shots the app and two ways to write a capture named NAME-LANG.png into
+// the folder named by LEADBOARD_SCREENSHOTS: shoot waits for the screen to settle
+// first, capture takes it as it is (a job under way). Without the folder the test
+// is skipped.
+func screenshots(t *testing.T, shots func(a *App, shoot, capture func(name string))) {
+	t.Helper()
+	dir := os.Getenv("LEADBOARD_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set LEADBOARD_SCREENSHOTS to a folder to render screenshots")
+	}
+	for _, lang := range []string{"ru", "en"} {
+		a := openDemo(t, lang)
+		a.win.Resize(fyne.NewSize(1400, 860))
+		capture := func(name string) {
+			t.Helper()
+			a.win.Content().Refresh() // lays wrapped text out again, as a window's next frame does
+			f, err := os.Create(filepath.Join(dir, name+"-"+lang+".png"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if err := png.Encode(f, a.win.Canvas().Capture()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		shoot := func(name string) {
+			t.Helper()
+			settle(a)
+			capture(name)
+		}
+		shots(a, shoot, capture)
+	}
 }
