@@ -48,9 +48,8 @@ func procedureFigures(ctx context.Context, s *data.Store, d auditDay) ([]Figure,
 // nothing to judge by.
 func actionsOverdue(ctx context.Context, s *data.Store, d auditDay) ([]Figure, error) {
 	var actions, overdue int
-	err := s.EachRow(ctx, `SELECT count(*), coalesce(sum((x.status = 'open' OR (x.status = 'done' AND x.done_on > ?1))
-			AND x.due_on < ?1), 0)
-		FROM actions x WHERE x.audit_id IS NULL OR x.audit_id IN (SELECT id FROM audits WHERE held_on <= ?1)`,
+	err := s.EachRow(ctx, `SELECT count(*), coalesce(sum(`+actionOpenOnSQL+` AND x.due_on < ?1), 0)
+		FROM actions x WHERE `+actionsKnownOnSQL,
 		[]any{d.date}, func(r *sql.Rows) error { return r.Scan(&actions, &overdue) })
 	if err != nil {
 		return nil, err

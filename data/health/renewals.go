@@ -37,13 +37,21 @@ var renewalBands = append(slices.Clone(Bands), BandNone)
 // 60, 90 up to 90 (and on in steps of 30 for a longer window).
 func RenewalBucket(daysLeft int) int { return max(1, (daysLeft+29)/30) * 30 }
 
-// Renewals lists the active contracts in force on asOf that end within days of it
-// (asOf and the day `days` later included), of clients not archived, the soonest
-// first. health maps a client to its score (missing: no score), placed in a band
-// by st.
+// Renewals lists the contracts in force on asOf that end within days of it (asOf
+// and the day `days` later included), of clients not archived, the soonest first.
+// In force is the audit's reading (contractInForce there, inForce here): today an
+// active contract; on a past day any but a draft, since the status it had then is
+// not kept and one that has ended since was running. A successor renews a contract
+// when it is on file now: whether it was already on file on a past asOf is not
+// kept either. health maps a client to its score (missing: no score), placed in a
+// band by st.
 func Renewals(ctx context.Context, s *data.Store, asOf time.Time, days int, health map[int64]float64,
 	st Settings) ([]Renewal, error) {
 	asOf = data.DateOf(asOf)
+	signed := `k.status <> 'draft'`
+	if !asOf.Before(s.Today()) {
+		signed = `k.status = 'active'`
+	}
 	var out []Renewal
 	err := s.EachRow(ctx, `SELECT k.id, k.client_id, c.name, k.number, coalesce(m.full_name, ''), k.end_date,
 			k.monthly_fee,
@@ -55,7 +63,7 @@ func Renewals(ctx context.Context, s *data.Store, asOf time.Time, days int, heal
 		JOIN clients c ON c.id = k.client_id
 		LEFT JOIN assignments l ON l.id = `+pipelineLeadOnSQL("k.client_id")+`
 		LEFT JOIN staff m ON m.id = l.staff_id
-		WHERE k.status = 'active' AND k.end_date BETWEEN ?1 AND ?2 AND k.start_date <= ?1 AND c.archived_on IS NULL
+		WHERE `+signed+` AND k.end_date BETWEEN ?1 AND ?2 AND k.start_date <= ?1 AND c.archived_on IS NULL
 		ORDER BY k.end_date, c.name_key, k.id`,
 		[]any{asOf.Format(data.DateLayout), asOf.AddDate(0, 0, days).Format(data.DateLayout)},
 		func(r *sql.Rows) error {

@@ -237,3 +237,32 @@ func TestRenewalsTable(t *testing.T) {
 	}
 	regCheckKinds(t, tb)
 }
+
+// For a past day the status kept is today's: a contract that has ended since was
+// in force then, as the audit and the health scores read it (any status but a
+// draft). Today only an active contract is in force.
+func TestRenewalsOnAPastDayReadSignedContracts(t *testing.T) {
+	f := newRenewalFixture(t)
+	f.contract(f.gamma, "G-ended", data.Day(2025, 3, 1), data.Day(2026, 3, 12), data.ContractEnded)
+	f.contract(f.gamma, "G-ended-later", data.Day(2025, 3, 1), data.Day(2026, 4, 2), data.ContractEnded)
+	rs, err := Renewals(f.ctx, f.s, data.Day(2026, 3, 9), 7, f.health, DefaultSettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rs {
+		got = append(got, r.Number)
+	}
+	if want := []string{"G-ended", "D-old", "G0"}; !slices.Equal(got, want) {
+		t.Errorf("on 9 March: %q, want %q", got, want)
+	}
+	rs, err = Renewals(f.ctx, f.s, regToday, 30, f.health, DefaultSettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		if r.Number == "G-ended-later" {
+			t.Errorf("today an ended contract is not in force: %+v", r)
+		}
+	}
+}
