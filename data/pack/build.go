@@ -8,6 +8,7 @@ import (
 	"leadboard/assets/locale"
 	"leadboard/charts"
 	"leadboard/data"
+	"leadboard/data/health"
 )
 
 // builder is what every section's builder reads: the store, the period, the
@@ -20,6 +21,25 @@ type builder struct {
 	// that are a state (workload, health, grades) are taken on it.
 	asOf  time.Time
 	style charts.Style // always the print style: the pack goes on paper and projectors
+	// health keeps the clients' health by day: the health and risks sections read
+	// the same scores, the costliest figures of the pack.
+	health map[time.Time][]health.ClientHealth
+}
+
+// healthOn is the clients' health on a day, computed once per pack.
+func (b *builder) healthOn(ctx context.Context, settings health.Settings, day time.Time) ([]health.ClientHealth, error) {
+	if hs, ok := b.health[day]; ok {
+		return hs, nil
+	}
+	hs, err := health.Scores(ctx, b.st, settings, day)
+	if err != nil {
+		return nil, err
+	}
+	if b.health == nil {
+		b.health = map[time.Time][]health.ClientHealth{}
+	}
+	b.health[day] = hs
+	return hs, nil
 }
 
 // sectionBuilders make each section; each section's file registers its own.

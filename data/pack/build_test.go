@@ -23,10 +23,11 @@ func TestBuildMonthQuarterAndYearOnDemoData(t *testing.T) {
 		period string
 		source string // where the workload comes from: the history for a past period, today's for a running one
 		png    bool   // encode the slides as PNG; the others are drawn only (the same drawing, faster under -race)
+		plan   bool   // the saved plan's slide follows: the period runs on
 	}{
-		{"2026-10", "по истории назначений", true},
-		{"2026-Q3", "по истории назначений", false},
-		{"2026", "На 16.11.2026 ·", false},
+		{"2026-10", "по истории назначений", true, false},
+		{"2026-Q3", "по истории назначений", false, false},
+		{"2026", "На 16.11.2026 ·", false, true},
 	} {
 		t.Run(c.period, func(t *testing.T) {
 			t.Parallel()
@@ -79,11 +80,18 @@ func TestBuildMonthQuarterAndYearOnDemoData(t *testing.T) {
 				t.Errorf("kpi: %d slides, want %d", n, maxTrendSlides)
 			}
 			work := sectionOf(t, p, SectionWorkload).Slides
-			if len(work) != 2 {
-				t.Fatalf("workload: %d slides, want 2 (loads, the saved plan)", len(work))
-			}
 			if sub := work[0].Chart.(charts.WorkloadChart).Subtitle; !strings.Contains(sub, c.source) {
 				t.Errorf("workload subtitle %q does not say %q", sub, c.source)
+			}
+			// The plan moves today's clients: shown only while the period runs on.
+			if !c.plan {
+				if len(work) != 1 {
+					t.Errorf("workload: %d slides for a past period, want 1 (no plan on past loads)", len(work))
+				}
+				return
+			}
+			if len(work) != 2 {
+				t.Fatalf("workload: %d slides, want 2 (loads, the saved plan)", len(work))
 			}
 			if !strings.Contains(work[1].Title, "«Осень»") {
 				t.Errorf("plan slide %q does not name the plan", work[1].Title)
@@ -228,3 +236,24 @@ func countRows(t *testing.T, s Slide) int {
 
 // packText is a message in a language, as the pack writes it.
 func packText(lang, key string) string { return msgIn(lang, key, nil) }
+
+// Every chart of the team sections is titled as its slide, so a chart copied on its
+// own still names its period.
+func TestTeamChartsAreTitledAsTheirSlides(t *testing.T) {
+	st := demoStore(t)
+	saveSuggestedPlan(t, st, "Осень")
+	p, err := Build(context.Background(), st, mustPeriod(t, "2026"), teamSections, Options{Lang: "ru"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range p.Sections {
+		for _, sl := range s.Slides {
+			if sl.Chart == nil {
+				continue
+			}
+			if got := peopleChartTitle(sl.Chart); got != sl.Title {
+				t.Errorf("%s: chart titled %q, slide %q", s.Code, got, sl.Title)
+			}
+		}
+	}
+}

@@ -33,22 +33,14 @@ func buildAudit(ctx context.Context, b *builder) (Section, error) {
 		s.Slides = []Slide{{Title: b.T("pack.audit.title_none", b.periodParams(nil)), Empty: b.noData()}}
 		return s, nil
 	}
-	actions, err := b.st.Actions(ctx)
-	if err != nil {
-		return s, err
-	}
-	overdue, err := b.st.OverdueActions(ctx, b.asOf)
+	// The actions as they stood on the period's last day, not today's.
+	actions, err := audit.ActionsOn(ctx, b.st, b.asOf)
 	if err != nil {
 		return s, err
 	}
 	r := results[latest]
 	f := auditFigures{Date: r.Audit.HeldOn, Overall: r.Overall, Before: math.NaN(), Weakest: weakestOf(r, b.lang),
-		Overdue: len(overdue)}
-	for _, a := range actions {
-		if a.Status == "open" {
-			f.Open++
-		}
-	}
+		Open: actions.Open, Overdue: actions.Overdue}
 	var before *audit.Result
 	if latest > 0 {
 		before = &results[latest-1]
@@ -113,8 +105,8 @@ type auditFigures struct {
 	BeforeDate time.Time // the audit before it; zero: none
 	Before     float64   // its overall score; NaN when none or nothing rated
 	Weakest    []sectionScore
-	Open       int // follow-up actions open
-	Overdue    int // of them past their due date on the period's last day
+	Open       int // follow-up actions open on the period's last day (audit.ActionsOn)
+	Overdue    int // of them past their due date then
 }
 
 // weakestOf picks the lowest-scoring rated sections, in checklist order among equals.

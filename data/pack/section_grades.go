@@ -41,8 +41,14 @@ func buildGrades(ctx context.Context, b *builder) (Section, error) {
 	return s, nil
 }
 
+// gradesTitle names the period and the day the team is counted on: today, since the
+// grade ladder keeps no history, so a past period's slide says so in its title.
+func gradesTitle(b *builder, key string, f gradeFigures) string {
+	return b.T(key, b.periodParams(map[string]any{"Date": locale.Date(b.lang, f.Date)}))
+}
+
 func distributionSlide(b *builder, d grades.Distribution, f gradeFigures) Slide {
-	slide := Slide{Title: b.T("pack.grades.distribution_title", b.periodParams(nil)), Table: d.Table(b.lang)}
+	slide := Slide{Title: gradesTitle(b, "pack.grades.distribution_title", f), Table: d.Table(b.lang)}
 	if f.People == 0 {
 		slide.Empty = b.noData()
 		return slide
@@ -55,7 +61,7 @@ func distributionSlide(b *builder, d grades.Distribution, f gradeFigures) Slide 
 }
 
 func readinessSlide(b *builder, latest []data.LatestAssessment, f gradeFigures) Slide {
-	slide := Slide{Title: b.T("pack.grades.readiness_title", b.periodParams(nil)),
+	slide := Slide{Title: gradesTitle(b, "pack.grades.readiness_title", f),
 		Table: grades.ReadinessTable(latest, b.lang)}
 	chart := grades.ReadinessChart(latest, b.lang, b.style)
 	if len(chart.Bars) == 0 {
@@ -140,8 +146,9 @@ func overdueSentence(lang string, f gradeFigures) string {
 	return summaryCounted(lang, "pack.grades.overdue", f.Overdue, nil)
 }
 
-// assessedSentence: «Оценку компетенций проходили 12 из 14 сотрудников.»
+// assessedSentence: «Оценку компетенций проходили 12 из 14 сотрудников.», the verb
+// agreeing with those assessed («проходил 1 из 17»), the noun with the headcount.
 func assessedSentence(lang string, f gradeFigures) string {
-	return summaryCounted(lang, "pack.grades.assessed", f.People,
-		map[string]any{"Assessed": locale.Int(lang, int64(f.Assessed))})
+	return summaryCounted(lang, "pack.grades.assessed", f.Assessed,
+		map[string]any{"Assessed": locale.Int(lang, int64(f.Assessed)), "Of": summaryCounted(lang, "pack.grades.of_people", f.People, nil)})
 }

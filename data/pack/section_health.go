@@ -24,7 +24,7 @@ func buildHealth(ctx context.Context, b *builder) (Section, error) {
 	if err != nil {
 		return s, err
 	}
-	now, err := health.Scores(ctx, b.st, settings, b.asOf)
+	now, err := b.healthOn(ctx, settings, b.asOf)
 	if err != nil {
 		return s, err
 	}
@@ -37,7 +37,7 @@ func buildHealth(ctx context.Context, b *builder) (Section, error) {
 		return s, nil
 	}
 	if start := b.period.From.First().AddDate(0, 0, -1); start.Before(b.asOf) {
-		before, err := health.Scores(ctx, b.st, settings, start)
+		before, err := b.healthOn(ctx, settings, start)
 		if err != nil {
 			return s, err
 		}

@@ -71,7 +71,9 @@ func (b *builder) trendSlide(tr kpi.Trend) Slide {
 		s.Empty = b.noData()
 		return s
 	}
-	s.Chart = tr.Chart(b.lang, kpi.ChartOptions{Style: b.style})
+	chart := tr.Chart(b.lang, kpi.ChartOptions{Style: b.style})
+	chart.Title = s.Title // the chart alone names its period too
+	s.Chart = chart
 	f := trendFigures{KPI: series.KPI.Name(b.lang), Unit: series.KPI.Unit, When: inTrendPeriod(b.lang, tr.Periods[last]),
 		Value: series.Points[last].Value, Previous: math.NaN(), Target: series.Points[last].Target,
 		Attainment: series.Attainment(last)}

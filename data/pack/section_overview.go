@@ -53,6 +53,10 @@ func (b *builder) notBegun() bool { return b.period.From > data.MonthOf(b.st.Tod
 // headlineSlide ranks the headline KPIs of the month by attainment of their targets.
 func (b *builder) headlineSlide(month data.Month, figures []kpi.Figure, served int) Slide {
 	title := b.T("pack.overview.kpi_title", map[string]any{"Period": b.period.Label(b.lang)})
+	if b.runningMonth() {
+		title = b.T("pack.overview.kpi_title_asof", map[string]any{"Period": b.period.Label(b.lang),
+			"Date": locale.Date(b.lang, b.asOf)})
+	}
 	if b.period.Kind != Month {
 		title = b.T("pack.overview.kpi_title_month", map[string]any{"Period": b.period.Label(b.lang),
 			"Month": MonthPeriod(month).Label(b.lang)})
@@ -68,15 +72,22 @@ func (b *builder) headlineSlide(month data.Month, figures []kpi.Figure, served i
 		s.Empty = b.T("pack.overview.no_targets", nil)
 		return s
 	}
-	s.Chart = b.attainmentChart(month, measured)
+	chart := b.attainmentChart(measured)
+	chart.Title = s.Title // the chart alone names its period too
+	s.Chart = chart
 	return s
+}
+
+// runningMonth reports a month period that runs on: its figures are so far, as of
+// the pack's day.
+func (b *builder) runningMonth() bool {
+	return b.period.Kind == Month && b.period.To == data.MonthOf(b.st.Today())
 }
 
 // attainmentChart draws the figures with a target as a ranking of attainment, best
 // first, banded as the KPI ranking is.
-func (b *builder) attainmentChart(month data.Month, measured []kpi.Figure) charts.RankingChart {
+func (b *builder) attainmentChart(measured []kpi.Figure) charts.RankingChart {
 	c := charts.RankingChart{
-		Title: b.T("pack.overview.kpi_chart", map[string]any{"Month": MonthPeriod(month).Label(b.lang)}),
 		Subtitle: b.T("kpi.level.department", nil) + " · " + b.period.Label(b.lang) + " · " +
 			b.T("pack.overview.kpi_chart_note", nil),
 		TargetLabel: b.T("kpi.target", nil),
@@ -172,11 +183,20 @@ func overviewFiguresOf(lang string, month data.Month, figures []kpi.Figure, serv
 			f.Met++
 			continue
 		}
-		u := fig.KPI.Unit
-		f.Missed = append(f.Missed, missedTarget{Name: fig.KPI.Name(lang), Value: charts.FormatValue(lang, u, fig.Value),
-			Target: charts.FormatValue(lang, u, fig.Target)})
+		f.Missed = append(f.Missed, missedTargetOf(lang, fig))
 	}
 	return f
+}
+
+// missedTargetOf writes a KPI short of its target. A value that rounds to its
+// target ("4,3 при цели 4,3") is written with the decimals that tell them apart.
+func missedTargetOf(lang string, fig kpi.Figure) missedTarget {
+	u := fig.KPI.Unit
+	value, target := charts.FormatValue(lang, u, fig.Value), charts.FormatValue(lang, u, fig.Target)
+	if value == target && u != charts.UnitRoubles {
+		value = charts.FormatAxis(lang, u, fig.Value) // up to two decimals, only those needed
+	}
+	return missedTarget{Name: fig.KPI.Name(lang), Value: value, Target: target}
 }
 
 // overviewSummary: the clients and budget of the month, then the targets met and
@@ -210,19 +230,22 @@ func targetsSentence(lang string, f overviewFigures) string {
 		missed[i] = msgIn(lang, "pack.overview.missed_item", map[string]any{"KPI": inSentence(m.Name),
 			"Value": m.Value, "Target": m.Target})
 	}
+	if f.Met == 0 {
+		return countedIn(lang, "pack.overview.met_none", f.Targeted, map[string]any{"Missed": strings.Join(missed, ", ")})
+	}
 	return countedIn(lang, "pack.overview.met", f.Met, map[string]any{"Total": f.Targeted,
 		"Missed": strings.Join(missed, ", ")})
 }
 
 // clientMonths are the clients served month by month over the period (for a month,
-// the 12 months ending with it), up to this month: the Overview's count, cut to the
-// months asked.
+// the 12 months ending with it), up to the report month the headline shows: the
+// Overview's count, cut to the months asked.
 func (b *builder) clientMonths(ctx context.Context) ([]data.ClientMonth, error) {
 	if b.notBegun() {
 		return nil, nil
 	}
 	thisMonth := data.MonthOf(b.st.Today())
-	from, to := b.period.From, min(b.period.To, thisMonth)
+	from, to := b.period.From, b.reportMonth()
 	if b.period.Kind == Month {
 		from = to - 11
 	}
@@ -255,25 +278,44 @@ func hasClients(months []data.ClientMonth) bool {
 
 // clientsSlide draws the clients served at each month's end, as the Overview does.
 func (b *builder) clientsSlide(months []data.ClientMonth) Slide {
-	s := Slide{Title: b.T("pack.overview.clients_title", map[string]any{"Period": b.period.Label(b.lang)}),
-		Table: clientsTable(b.lang, b.T("pack.overview.clients_table", nil), months)}
+	title := b.T("pack.overview.clients_title", map[string]any{"Period": b.period.Label(b.lang)})
+	if b.runningMonth() {
+		title = b.T("pack.overview.clients_title_asof", map[string]any{"Period": b.period.Label(b.lang),
+			"Date": locale.Date(b.lang, b.asOf)})
+	}
+	s := Slide{Title: title, Table: clientsTable(b.lang, b.T("pack.overview.clients_table", nil), months)}
 	if !hasClients(months) {
 		s.Empty = b.noData()
 		return s
 	}
 	first, last := months[0], months[len(months)-1]
-	c := charts.BarChart{Title: b.T("pack.overview.clients_chart", nil),
+	c := charts.BarChart{Title: s.Title,
 		Subtitle: charts.MonthYearLabel(b.lang, first.Month) + " – " + charts.MonthYearLabel(b.lang, last.Month),
 		Style:    b.style}
-	f := clientFigures{Months: len(months), First: inMonth(b.lang, data.MonthOf(first.Month)),
-		Last: inMonth(b.lang, data.MonthOf(last.Month)), ServedFirst: first.Served, ServedLast: last.Served}
 	for _, m := range months {
 		c.Bars = append(c.Bars, charts.Bar{Label: charts.MonthLabel(b.lang, m.Month), Value: float64(m.Served)})
+	}
+	s.Chart, s.Summary = c, clientsSummary(b.lang, clientFiguresOf(b.lang, months))
+	return s
+}
+
+// clientFiguresOf reads the summary's figures from the months. The first month's
+// count at its end already has the clients won and lost in it, so those are counted
+// from the month after: first + won - lost = last. A single month is told with its
+// own comings and goings.
+func clientFiguresOf(lang string, months []data.ClientMonth) clientFigures {
+	first, last := months[0], months[len(months)-1]
+	f := clientFigures{Months: len(months), First: inMonth(lang, data.MonthOf(first.Month)),
+		Last: inMonth(lang, data.MonthOf(last.Month)), ServedFirst: first.Served, ServedLast: last.Served}
+	since := months[1:]
+	if len(months) == 1 {
+		since = months
+	}
+	for _, m := range since {
 		f.Started += m.Started
 		f.Lost += m.Lost
 	}
-	s.Chart, s.Summary = c, clientsSummary(b.lang, f)
-	return s
+	return f
 }
 
 var clientColumns = []table.Column{
@@ -296,11 +338,11 @@ type clientFigures struct {
 	Months                  int
 	First, Last             string // "в ноябре 2025", "в октябре 2026"
 	ServedFirst, ServedLast int
-	Started, Lost           int
+	Started, Lost           int // after the first month; a single month's own
 }
 
-// clientsSummary: the clients served at the end and the start of the months, and
-// how many came and left in between.
+// clientsSummary: the clients served at the end of the last and the first month,
+// and how many came and left since the first.
 func clientsSummary(lang string, f clientFigures) string {
 	now := countedIn(lang, "clients.count", f.ServedLast)
 	if f.Months == 1 {
@@ -308,7 +350,7 @@ func clientsSummary(lang string, f clientFigures) string {
 			"Started": f.Started, "Lost": f.Lost})
 	}
 	return msgIn(lang, "pack.overview.clients_summary", map[string]any{"Last": sentenceStart(f.Last), "Now": now,
-		"First": f.First, "Then": countedIn(lang, "clients.count", f.ServedFirst), "Months": f.Months,
+		"First": f.First, "Then": countedIn(lang, "clients.count", f.ServedFirst),
 		"Started": f.Started, "Lost": f.Lost})
 }
 

@@ -32,7 +32,7 @@ func buildRisks(ctx context.Context, b *builder) (Section, error) {
 	if err != nil {
 		return s, err
 	}
-	scores, err := health.Scores(ctx, b.st, settings, b.asOf)
+	scores, err := b.healthOn(ctx, settings, b.asOf)
 	if err != nil {
 		return s, err
 	}

@@ -35,7 +35,9 @@ func buildWorkload(ctx context.Context, b *builder) (Section, error) {
 	if err != nil {
 		return Section{}, err
 	}
-	if found && len(snap.Managers) > 0 {
+	// The plan moves today's clients: it belongs to a pack whose loads are today's,
+	// the period running on, never under a past or future period's title.
+	if found && len(snap.Managers) > 0 && view.source == loadsToday && !b.notBegun() {
 		s.Slides = append(s.Slides, b.planSlide(snap, plan))
 	}
 	return s, nil
@@ -134,9 +136,12 @@ func (b *builder) loadSlide(v workloadView, c workload.Coefficients) Slide {
 		return s
 	}
 	chart := workload.ChartOf(v.loads, c, b.lang, false, b.style)
+	chart.Title = s.Title // the chart alone names its period too
 	chart.Subtitle = b.workloadSource(v) + " · " + chart.Subtitle
 	s.Chart = chart
-	s.Summary = loadSummary(b.lang, loadFigures{Limit: c.OverAbove, Managers: totals.Managers, Over: totals.Overloaded,
+	// Every manager drawn, as the chart's subtitle counts them: one without capacity
+	// is simply not over the band.
+	s.Summary = loadSummary(b.lang, loadFigures{Limit: c.OverAbove, Managers: len(v.loads), Over: totals.Overloaded,
 		Utilization: totals.Utilization, Highest: totals.Highest, Fullest: v.loads[0].Name})
 	return s
 }
@@ -150,7 +155,7 @@ func (b *builder) workloadSource(v workloadView) string {
 // loadFigures are what the workload slide's summary says.
 type loadFigures struct {
 	Limit          float64 // the band's upper edge, per cent
-	Managers, Over int     // managers with capacity; of them over the band
+	Managers, Over int     // managers drawn (the chart's count); of them over the band
 	Utilization    float64 // the department's, per cent
 	Highest        float64 // the fullest manager's, per cent
 	Fullest        string  // their name
@@ -201,10 +206,13 @@ func (b *builder) planSlide(snap workload.Snapshot, plan data.Plan) Slide {
 	pair := workload.PairChart(snap, moves, b.lang, b.style)
 	pair.Subtitle = b.T("pack.workload.plan_subtitle", map[string]any{"Name": plan.Name,
 		"Saved": locale.Date(b.lang, plan.SavedAt), "Date": locale.Date(b.lang, snap.AsOf)})
+	// Managers: every one the chart draws, as on the workload slide.
+	title := b.T("pack.workload.plan_title", map[string]any{"Name": plan.Name, "Period": b.period.Label(b.lang)})
+	pair.Title = title // the chart alone names its period too
 	out := snap.Outcome(moves)
 	return Slide{
-		Title: b.T("pack.workload.plan_title", map[string]any{"Name": plan.Name, "Period": b.period.Label(b.lang)}),
-		Summary: planSummary(b.lang, planFigures{Limit: snap.Coeffs.OverAbove, Managers: out.Before.Managers,
+		Title: title,
+		Summary: planSummary(b.lang, planFigures{Limit: snap.Coeffs.OverAbove, Managers: len(snap.Managers),
 			Over: out.Before.Overloaded, OverAfter: out.After.Overloaded, Moves: out.Moves,
 			HighestBefore: out.Before.Highest, HighestAfter: out.After.Highest}),
 		Chart: pair,

@@ -224,6 +224,22 @@ func TestGradesSentences(t *testing.T) {
 	checkPeopleText(t, "ready one", readySentence("ru", one), "По последним оценкам к повышению готов 1 сотрудник: Шилова О.")
 	checkPeopleText(t, "overdue one", overdueSentence("ru", one), "Оценка компетенций просрочена у 1 сотрудника.")
 	checkPeopleText(t, "assessed of 21", assessedSentence("ru", one), "Оценку компетенций проходили 20 из 21 сотрудника.")
+	// The verb agrees with those assessed, the noun with the headcount.
+	for _, c := range []struct {
+		lang             string
+		assessed, people int
+		want             string
+	}{
+		{"ru", 1, 17, "Оценку компетенций проходил 1 из 17 сотрудников."},
+		{"ru", 5, 17, "Оценку компетенций проходили 5 из 17 сотрудников."},
+		{"ru", 21, 30, "Оценку компетенций проходил 21 из 30 сотрудников."},
+		{"ru", 1, 1, "Оценку компетенций проходил 1 из 1 сотрудника."},
+		{"en", 1, 17, "1 of 17 people has a competency assessment."},
+		{"en", 5, 17, "5 of 17 people have a competency assessment."},
+	} {
+		checkPeopleText(t, "assessed agreement", assessedSentence(c.lang, gradeFigures{People: c.people,
+			Assessed: c.assessed}), c.want)
+	}
 	three := gradeFigures{Ready: []string{"А", "Б", "В"}}
 	checkPeopleText(t, "three named", readySentence("ru", three), "По последним оценкам к повышению готовы 3 сотрудника: А, Б и В.")
 	five := gradeFigures{Ready: []string{"А", "Б", "В", "Г", "Д"}}
@@ -257,11 +273,11 @@ func TestAuditSummary(t *testing.T) {
 func TestComparisonSummary(t *testing.T) {
 	f := comparisonFigures{Rose: &sectionMove{"4. Качество отчётности", 50, 100},
 		Fell: &sectionMove{"5. Управление клиентами", 83.3, 33.3}, ItemsChanged: 12}
-	checkPeopleText(t, "ru", comparisonSummary("ru", f), "Сильнее всего вырос раздел «4. Качество отчётности»: 50~% → 100~%. "+
-		"Сильнее всего снизился раздел «5. Управление клиентами»: 83~% → 33~%. Оценка изменилась у 12 пунктов проверки.")
+	checkPeopleText(t, "ru", comparisonSummary("ru", f), "Сильнее всего вырос раздел «4. Качество отчётности»: с 50~% до 100~%. "+
+		"Сильнее всего снизился раздел «5. Управление клиентами»: с 83~% до 33~%. Оценка изменилась у 12 пунктов проверки.")
 	f.Rose.Section, f.Fell = "4. Reporting quality", nil
 	f.ItemsChanged = 1
-	checkPeopleText(t, "en", comparisonSummary("en", f), "The largest rise: 4. Reporting quality, 50% → 100%. 1 item changed its rating.")
+	checkPeopleText(t, "en", comparisonSummary("en", f), "The largest rise: 4. Reporting quality, from 50% to 100%. 1 item changed its rating.")
 	checkPeopleText(t, "unchanged", comparisonSummary("ru", comparisonFigures{}),
 		"Оценки разделов не изменились. Ни один пункт проверки не изменил оценку.")
 }

@@ -111,11 +111,11 @@ func TestClientsSummary(t *testing.T) {
 		want                string
 	}{
 		{"ru", 50, 56, 0, "В октябре 2026 в работе 56 клиентов, в ноябре 2025 — 50 клиентов. " +
-			"За эти 12 мес. пришло клиентов: 15, ушло: 9."},
+			"С тех пор пришло клиентов: 15, ушло: 9."},
 		{"ru", 22, 21, 0, "В октябре 2026 в работе 21 клиент, в ноябре 2025 — 22 клиента. " +
-			"За эти 12 мес. пришло клиентов: 15, ушло: 9."},
+			"С тех пор пришло клиентов: 15, ушло: 9."},
 		{"en", 50, 56, 0, "In October 2026 the department served 56 clients; in November 2025, 50 clients. " +
-			"Over these 12 months 15 clients were won and 9 lost."},
+			"Since then, clients won: 15, lost: 9."},
 	} {
 		f.First, f.Last = inMonth(c.lang, data.MonthFor(2025, time.November)), inMonth(c.lang, data.MonthFor(2026, time.October))
 		f.ServedFirst, f.ServedLast = c.first, c.last
