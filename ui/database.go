@@ -42,6 +42,7 @@ func (a *App) showOpenProblem() {
 // Forms, cards and filters of the previous file are closed: nothing typed for one
 // file can be saved into another.
 func (a *App) useStore(st *data.Store, remember bool) {
+	a.pack.cancelJob() // an export must not go on reading the file being closed, its screen gone
 	for len(a.dialogs) > 0 {
 		a.closeTopDialog()
 	}

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,6 +23,9 @@ type packScreen struct {
 	app      *App
 	settings *packSettings
 	loaded   bool // the periods and the remembered settings are in place
+	// visits counts the times the screen was shown: the data may have changed
+	// elsewhere in between, so a preview made on an earlier visit is out of date.
+	visits int
 
 	kind       *choice[pack.PeriodKind]
 	period     *choice[pack.Period]
@@ -105,9 +110,16 @@ func (s *packScreen) title() string             { return T("nav.pack") }
 func (s *packScreen) object() fyne.CanvasObject { return s.root }
 
 // reload offers the periods up to today and fills in the remembered department and
-// author, once: the screen keeps what the user chose while it is away.
+// author, once: the screen keeps what the user chose while it is away. Each visit
+// marks the preview out of date, since a plan saved or values imported meanwhile
+// change the slides.
 func (s *packScreen) reload() {
-	if s.loaded || s.app.store() == nil {
+	s.visits++
+	if s.app.store() == nil {
+		return
+	}
+	if s.loaded {
+		s.choiceChanged()
 		return
 	}
 	s.loaded = true
@@ -119,11 +131,18 @@ func (s *packScreen) reload() {
 }
 
 // showPeriods offers the recent periods of chosen's kind and chooses it, or the
-// oldest offered when it is older still.
+// nearest offered when it is older or newer than any: December of the running
+// year becomes the last full month.
 func (s *packScreen) showPeriods(chosen pack.Period) {
 	periods := recentPeriods(chosen.Kind, data.MonthOf(s.app.today()))
 	if oldest := periods[len(periods)-1]; chosen.From < oldest.From {
 		chosen = oldest
+	}
+	if newest := periods[0]; chosen.From > newest.From {
+		chosen = newest
+		if chosen.Kind == pack.Month {
+			chosen = periods[1] // the last full month
+		}
 	}
 	s.period.setValues(periods, packPeriodLabel)
 	s.period.setValueQuietly(chosen)
@@ -156,17 +175,24 @@ type packChoice struct {
 	period   pack.Period
 	sections []string
 	options  pack.Options
+	asOf     string // the screen's visit and today's date: the data the pack reads
 }
 
 func (s *packScreen) choice() packChoice {
 	return packChoice{period: s.period.value(), sections: s.chosenSections(), options: pack.Options{Lang: currentLang(),
-		Department: strings.TrimSpace(s.department.Text), Author: strings.TrimSpace(s.author.Text)}}
+		Department: strings.TrimSpace(s.department.Text), Author: strings.TrimSpace(s.author.Text)},
+		asOf: strconv.Itoa(s.visits) + "@" + s.app.today().Format(time.DateOnly)}
 }
 
-// key names what the slides depend on: the title page is not among them.
-func (c packChoice) key() string {
+// selection names what the user chose that the slides depend on: the title page
+// is not among them.
+func (c packChoice) selection() string {
 	return c.period.String() + "|" + strings.Join(c.sections, ",") + "|" + c.options.Lang
 }
+
+// key names everything the slides depend on: the selection and the data as of
+// when it was read.
+func (c packChoice) key() string { return c.selection() + "|" + c.asOf }
 
 // choiceChanged marks the preview out of date and allows building only with a
 // period and at least one section.
@@ -184,10 +210,12 @@ func (s *packScreen) choiceChanged() {
 	case s.job != nil:
 	case len(c.sections) == 0:
 		s.say(T("pack.screen.no_sections"), widget.WarningImportance)
-	case s.preview.built() && !s.preview.isFor(c.key()):
-		s.say(T("pack.screen.stale"), widget.WarningImportance)
-	case s.preview.built():
+	case s.preview.built() && s.preview.isFor(c.key()):
 		s.say(s.preview.describe(), widget.MediumImportance)
+	case s.preview.built() && s.preview.isOf(c.selection()):
+		s.say(T("pack.screen.stale_data"), widget.WarningImportance)
+	case s.preview.built():
+		s.say(T("pack.screen.stale"), widget.WarningImportance)
 	}
 }
 

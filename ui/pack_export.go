@@ -13,20 +13,23 @@ import (
 
 // packFormat is a way to export the pack: a file, or a folder of slides.
 type packFormat struct {
-	button  string // translation keys: the button, the save dialog's title, the done message
-	title   string
-	written string
-	ext     string // "" for the slides' folder
-	write   func(ctx context.Context, path string, p pack.Pack, progress pack.Progress) error
+	button    string // translation keys: the button, the save dialog's title, the done and cancelled messages
+	title     string
+	written   string
+	cancelled string
+	ext       string // "" for the slides' folder
+	write     func(ctx context.Context, path string, p pack.Pack, progress pack.Progress) error
 }
 
 var (
 	packPDF = packFormat{button: "pack.screen.export_pdf", title: "pack.screen.save_pdf", written: "pack.screen.written_file",
-		ext: ".pdf", write: pack.WritePDFFile}
+		cancelled: "pack.screen.export_cancelled", ext: ".pdf", write: pack.WritePDFFile}
 	packXLSX = packFormat{button: "pack.screen.export_xlsx", title: "pack.screen.save_xlsx",
-		written: "pack.screen.written_file", ext: ".xlsx", write: writePackXLSX}
+		written: "pack.screen.written_file", cancelled: "pack.screen.export_cancelled", ext: ".xlsx",
+		write: writePackXLSX}
 	packSlides = packFormat{button: "pack.screen.export_slides", title: "pack.screen.save_slides",
-		written: "pack.screen.written_folder", write: pack.WriteSlides}
+		written: "pack.screen.written_folder", cancelled: "pack.screen.export_cancelled_slides",
+		write: pack.WriteSlides}
 )
 
 var packFormats = []packFormat{packPDF, packXLSX, packSlides}

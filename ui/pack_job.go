@@ -54,9 +54,10 @@ func (s *packScreen) startJob(message string, work func(j *packJob) error, finis
 	})
 }
 
-// cancelJob stops the job running; it ends with context.Canceled.
+// cancelJob stops the job running; it ends with context.Canceled. Safe before the
+// screen exists, as when the first database is opened.
 func (s *packScreen) cancelJob() {
-	if s.job != nil {
+	if s != nil && s.job != nil {
 		s.job.cancel()
 	}
 }
@@ -117,7 +118,12 @@ func (s *packScreen) exportTo(f packFormat, path string) {
 	s.rememberTitlePage()
 	previewed, built := s.preview.isFor(c.key()), s.preview.pack
 	var made pack.Pack
-	s.startJob(Tf("pack.screen.writing", map[string]any{"Path": path}), func(j *packJob) error {
+	writing := Tf("pack.screen.writing", map[string]any{"Path": path})
+	first := writing
+	if !previewed {
+		first = T("pack.screen.preparing")
+	}
+	s.startJob(first, func(j *packJob) error {
 		stages, p := 1, pack.Pack{}
 		if previewed {
 			p = *built
@@ -128,6 +134,7 @@ func (s *packScreen) exportTo(f packFormat, path string) {
 				return err
 			}
 			made = p
+			onUI(func() { s.say(writing, widget.MediumImportance) })
 		}
 		p.Department, p.Author = c.options.Department, c.options.Author // the title page as typed now
 		return f.write(j.ctx, path, p, j.stage(stages-1, stages))
@@ -137,7 +144,7 @@ func (s *packScreen) exportTo(f packFormat, path string) {
 		}
 		switch {
 		case errors.Is(err, context.Canceled):
-			s.say(T("pack.screen.export_cancelled"), widget.MediumImportance)
+			s.say(T(f.cancelled), widget.MediumImportance)
 		case err != nil:
 			s.say(Tf("pack.screen.export_failed", map[string]any{"Error": describePackError(err)}),
 				widget.DangerImportance)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -63,6 +64,11 @@ func (p *packPreview) object() fyne.CanvasObject { return p.root }
 
 func (p *packPreview) built() bool           { return p.pack != nil }
 func (p *packPreview) isFor(key string) bool { return p.pack != nil && p.key == key }
+
+// isOf says whether the preview shows this selection, though perhaps of older data.
+func (p *packPreview) isOf(selection string) bool {
+	return p.pack != nil && strings.HasPrefix(p.key, selection+"|")
+}
 
 // show lists the pack's slides and opens the first.
 func (p *packPreview) show(built pack.Pack, key string) {

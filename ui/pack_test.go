@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 	"unicode"
 
 	"fyne.io/fyne/v2/test"
@@ -83,6 +85,33 @@ func TestPackScreenOpensWithTheLastFullMonthAndBuildsNothing(t *testing.T) {
 	settle(a)
 	if s.preview.built() {
 		t.Fatal("changing the choice built a pack")
+	}
+}
+
+// Switching to the running year and back must not choose a period not offered yet
+// (December, the fourth quarter), which would leave nothing chosen and every
+// button off.
+func TestPackScreenSwitchingBackFromTheRunningYearKeepsAPeriod(t *testing.T) {
+	a, s := openPack(t, "ru")
+	year := a.today().Year()
+	a.store().SetClock(func() time.Time { return time.Date(year, time.February, 10, 12, 0, 0, 0, time.Local) })
+	for _, c := range []struct {
+		kind pack.PeriodKind
+		want pack.Period
+	}{
+		{pack.Month, pack.MonthPeriod(data.MonthFor(year, time.January))}, // the last full month
+		{pack.Quarter, pack.QuarterPeriod(year, 1)},                       // the running quarter
+	} {
+		s.kind.setValue(pack.Year)
+		if got := s.period.value(); got != pack.YearPeriod(year) {
+			t.Fatalf("switched to years: %v", got)
+		}
+		s.kind.setValue(c.kind)
+		settle(a)
+		if got := s.period.value(); got != c.want || s.previewButton.Disabled() {
+			t.Errorf("back to %s from %d: %v chosen (want %v), Preview disabled %v; status %q", c.kind, year, got,
+				c.want, s.previewButton.Disabled(), s.status.Text)
+		}
 	}
 }
 
@@ -282,5 +311,91 @@ func TestRecentPeriods(t *testing.T) {
 	}
 	if got := periodOfKind(pack.Quarter, data.MonthFor(2026, 10)); got.String() != "2026-Q4" {
 		t.Errorf("the quarter of October: %v", got)
+	}
+}
+
+// A preview made before the screen was left and shown again, or on another day, may
+// lack what changed meanwhile (a plan saved, values imported): the export builds
+// the pack again.
+func TestPackScreenExportAfterAVisitRebuildsThePack(t *testing.T) {
+	a, s := openPack(t, "ru")
+	previewNow(t, a, s)
+	before := s.preview.pack
+	s.reload() // as navigating back to the screen does
+	settle(a)
+	if s.status.Text != T("pack.screen.stale_data") {
+		t.Errorf("after a visit, the status says %q", s.status.Text)
+	}
+	path := filepath.Join(t.TempDir(), "pack.xlsx")
+	s.exportTo(packXLSX, path)
+	settle(a)
+	if s.preview.pack == before {
+		t.Fatal("the export after a visit reused the preview made before it")
+	}
+	if s.status.Text != "Файл записан: "+path {
+		t.Fatalf("status %q", s.status.Text)
+	}
+	before = s.preview.pack
+	tomorrow := a.today().AddDate(0, 0, 1).Add(12 * time.Hour)
+	a.store().SetClock(func() time.Time { return tomorrow })
+	s.exportTo(packXLSX, path)
+	settle(a)
+	if s.preview.pack == before || !s.preview.pack.Made.Equal(data.DateOf(tomorrow)) {
+		t.Fatalf("the next day's export was made on %v", s.preview.pack.Made)
+	}
+}
+
+// The status says the pack is being prepared until writing starts.
+func TestPackScreenSaysWhatTheExportIsDoing(t *testing.T) {
+	a, s := openPack(t, "ru")
+	path := filepath.Join(t.TempDir(), "pack.pdf")
+	s.exportTo(packPDF, path)
+	if s.status.Text != "Готовим материалы…" {
+		t.Errorf("building for an export, the status says %q", s.status.Text)
+	}
+	settle(a)
+	s.exportTo(packPDF, path) // the pack shown is the one to write
+	if s.status.Text != "Записываем "+path+"…" {
+		t.Errorf("writing the pack previewed, the status says %q", s.status.Text)
+	}
+	settle(a)
+}
+
+func TestPackScreenCancelledSlidesSayNothingWasWritten(t *testing.T) {
+	a, s := openPack(t, "ru")
+	s.onStep = func(cancel func()) { cancel() }
+	dir := filepath.Join(t.TempDir(), "слайды")
+	s.exportTo(packSlides, dir)
+	settle(a)
+	if s.status.Text != "Выгрузка отменена, ничего не записано." || fileExists(dir) {
+		t.Errorf("status %q; folder left %v", s.status.Text, fileExists(dir))
+	}
+}
+
+// Opening another database while an export runs cancels it: nothing of the file
+// closed is written once its screen is gone.
+func TestPackScreenSwitchingTheDatabaseCancelsTheExport(t *testing.T) {
+	a, s := openPack(t, "ru")
+	previewNow(t, a, s) // the export only writes: it would finish without the database
+	reached, release := make(chan struct{}), make(chan struct{})
+	var first sync.Once
+	s.onStep = func(func()) { first.Do(func() { close(reached); <-release }) }
+	path := filepath.Join(t.TempDir(), "pack.pdf")
+	s.exportTo(packPDF, path)
+	<-reached
+	other := filepath.Join(t.TempDir(), "other.db")
+	copyFile(t, demoTemplate, other)
+	st, err := data.Open(other, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.useStore(st, false)
+	close(release)
+	settle(a)
+	if fileExists(path) {
+		t.Error("the export went on after the database was switched")
+	}
+	if a.pack == s || a.pack.job != nil {
+		t.Error("the new pack screen is not a fresh one")
 	}
 }

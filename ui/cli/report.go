@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"leadboard/data"
 	"leadboard/data/pack"
@@ -56,6 +58,9 @@ func (e *env) report(args []string) int {
 	if !ok {
 		return ExitUsage
 	}
+	if code := e.checkReportOut(r); code != ExitOK {
+		return code
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return e.writeReport(ctx, r, period)
@@ -74,12 +79,14 @@ func (e *env) writeReport(ctx context.Context, r reportRequest, period pack.Peri
 	}
 	building, writing, clearProgress := e.packProgress()
 	p, err := pack.Build(ctx, st, period, r.sections, opt, building)
-	if err == nil {
-		err = writePack(ctx, p, r, writing)
+	if err != nil {
+		clearProgress()
+		return e.failReport(ctx, r, err)
 	}
+	err = writePack(ctx, p, r, writing)
 	clearProgress()
 	if err != nil {
-		return e.failReport(ctx, r, err)
+		return e.failWrite(ctx, r, err)
 	}
 	e.printReportDone(p, r)
 	return ExitOK
@@ -108,13 +115,48 @@ func (e *env) packOptions(ctx context.Context, st *data.Store, r reportRequest) 
 	return pack.Options{Lang: e.lang, Department: department, Author: author}, err
 }
 
+// reportPeriod reads --period: a period that has begun, since one still ahead
+// would make a pack of empty slides.
 func (e *env) reportPeriod(value string) (pack.Period, bool) {
 	period, err := pack.ParsePeriod(value)
 	if err != nil {
 		fmt.Fprintln(e.stderr, e.t("cli.report.bad_period", map[string]any{"Value": value}))
 		return pack.Period{}, false
 	}
+	if current := data.MonthOf(time.Now()); period.From > current {
+		fmt.Fprintln(e.stderr, e.t("cli.report.future_period", map[string]any{"Period": period.Label(e.lang),
+			"Month": pack.MonthPeriod(current).Label(e.lang)}))
+		return pack.Period{}, false
+	}
 	return period, true
+}
+
+// checkReportOut refuses, before anything is built, an --out the pack cannot go
+// to: in a folder that does not exist, a folder where a file is wanted, or a
+// slides folder already in use (the same refusal as when writing finds it so).
+func (e *env) checkReportOut(r reportRequest) int {
+	folder := filepath.Dir(r.out)
+	if info, err := os.Stat(folder); err != nil || !info.IsDir() {
+		fmt.Fprintln(e.stderr, e.t("cli.report.no_folder", map[string]any{"Path": folder}))
+		return ExitUsage
+	}
+	info, err := os.Stat(r.out)
+	switch {
+	case err != nil: // nothing there yet: the usual case
+	case r.format != packSlides && info.IsDir():
+		fmt.Fprintln(e.stderr, e.t("cli.report.out_is_folder", map[string]any{"Path": r.out,
+			"Example": filepath.Join(r.out, "pack."+r.format)}))
+		return ExitUsage
+	case r.format == packSlides && (!info.IsDir() || !emptyFolder(r.out)):
+		fmt.Fprintln(e.stderr, e.t("cli.report.folder_taken", map[string]any{"Path": r.out}))
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+func emptyFolder(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	return err == nil && len(entries) == 0
 }
 
 // validPackSections names every unknown section, then lists the codes with their titles.
@@ -155,6 +197,22 @@ func (e *env) failReport(ctx context.Context, r reportRequest, err error) int {
 		return ExitFailed
 	}
 	return e.fail(err)
+}
+
+// failWrite explains a failure to write the pack in terms of --out: the writers'
+// errors name the temporary file beside it, which the user never asked for.
+func (e *env) failWrite(ctx context.Context, r reportRequest, err error) int {
+	switch {
+	case ctx.Err() != nil && errors.Is(err, ctx.Err()), errors.Is(err, pack.ErrFolderTaken):
+		// failReport says these already in terms of --out
+	case errors.Is(err, fs.ErrPermission):
+		fmt.Fprintln(e.stderr, e.t("cli.report.no_permission", map[string]any{"Path": r.out}))
+		return ExitFailed
+	case errors.Is(err, fs.ErrNotExist):
+		fmt.Fprintln(e.stderr, e.t("cli.report.out_gone", map[string]any{"Path": r.out}))
+		return ExitFailed
+	}
+	return e.failReport(ctx, r, err)
 }
 
 func (e *env) printReportDone(p pack.Pack, r reportRequest) {

@@ -236,6 +236,8 @@ func TestReportRefusesABadCommandLine(t *testing.T) {
 	db := reportDemo(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "pack.pdf")
+	missingFolder := filepath.Join(dir, "missing")
+	nextYear := strconv.Itoa(time.Now().Year() + 1)
 	for _, c := range []struct {
 		args []string // after report --db FILE
 		want []string // in stderr
@@ -247,6 +249,16 @@ func TestReportRefusesABadCommandLine(t *testing.T) {
 		{[]string{"--period", "2026-10", "--format", "docx", "--out", out}, []string{`"docx"`, "pdf, xlsx or png"}},
 		{[]string{"--period", "2026-10", "--format", "pdf", "--out", out, "--lang", "de"}, []string{"de"}},
 		{[]string{"--period", "2026-10"}, []string{"Usage: leadboard report"}},
+		{[]string{"--period", nextYear + "-01", "--format", "pdf", "--out", out},
+			[]string{"January " + nextYear + " has not begun yet", "up to the current month"}},
+		{[]string{"--period", nextYear + "-01", "--format", "pdf", "--out", out, "--lang", "ru"},
+			[]string{"«январь " + nextYear + "» ещё не начался"}},
+		{[]string{"--period", "2026-10", "--format", "pdf", "--out", filepath.Join(missingFolder, "pack.pdf")},
+			[]string{"There is no folder " + missingFolder}},
+		{[]string{"--period", "2026-10", "--format", "xlsx", "--out", dir},
+			[]string{dir + " is a folder", filepath.Join(dir, "pack.xlsx")}},
+		{[]string{"--period", "2026-10", "--format", "pdf", "--out", dir, "--lang", "ru"},
+			[]string{dir + " — это папка"}},
 	} {
 		r := run(t, append([]string{"report", "--db", db}, c.args...)...)
 		if r.code != 2 {
@@ -323,4 +335,36 @@ func waitForEntry(dir string, limit time.Duration) bool {
 		}
 	}
 	return false
+}
+
+// A slides folder in use is refused before anything is built: here before the
+// (missing) database is even opened.
+func TestReportSlidesRefuseAFolderInUseBeforeBuilding(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("keep me"), 0o644)
+	r := run(t, "report", "--db", filepath.Join(t.TempDir(), "missing.db"), "--period", "2026-10", "--format", "png",
+		"--out", dir)
+	if r.code != 4 || !strings.Contains(r.stderr, dir+" is a file or a folder with files in it") {
+		t.Errorf("slides into a folder with a file: %d %q", r.code, r.stderr)
+	}
+}
+
+// A folder the user may not write to is named as --out was given, in the user's
+// language, not as the writer's temporary file beside it.
+func TestReportReadOnlyFolder(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes into a folder of mode 0500 all the same: run as another user to test this")
+	}
+	db := reportDemo(t)
+	dir := t.TempDir()
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o700) })
+	out := filepath.Join(dir, "pack.pdf")
+	r := run(t, "report", "--db", db, "--period", "2026-10", "--sections", "overview", "--format", "pdf", "--out", out)
+	want := "No permission to write " + out + ": give --out a place you may write to. Nothing was written.\n"
+	if r.code != 4 || r.stderr != want {
+		t.Errorf("a read-only folder: exit %d, stderr %q, want %q", r.code, r.stderr, want)
+	}
 }
