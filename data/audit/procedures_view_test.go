@@ -68,17 +68,11 @@ func procedureRegisterFixture(t *testing.T) (*data.Store, []data.ProcedureRow, [
 
 func registerTableRows(t *testing.T, tb table.Table) [][]any {
 	t.Helper()
-	var out [][]any
-	if err := tb.Rows(func(r []any) error {
-		if len(r) != len(tb.Columns) {
-			t.Fatalf("%s: %d cells for %d columns", tb.Name, len(r), len(tb.Columns))
-		}
-		out = append(out, r)
-		return nil
-	}); err != nil {
+	rows, err := tb.Collect()
+	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return rows
 }
 
 func TestProceduresTable(t *testing.T) {

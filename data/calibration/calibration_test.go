@@ -124,11 +124,11 @@ func TestHistoryFollowsPeopleAcrossCycles(t *testing.T) {
 
 func rowsOf(t *testing.T, tb table.Table) [][]any {
 	t.Helper()
-	var out [][]any
-	if err := tb.Rows(func(r []any) error { out = append(out, r); return nil }); err != nil {
+	rows, err := tb.Collect()
+	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return rows
 }
 
 func TestHistoryLeavesOutCyclesWithoutFinalReviews(t *testing.T) {

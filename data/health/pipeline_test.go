@@ -219,11 +219,11 @@ func TestOpportunitiesTable(t *testing.T) {
 // regRows collects a table's rows.
 func regRows(t *testing.T, tb table.Table) [][]any {
 	t.Helper()
-	var out [][]any
-	if err := tb.Rows(func(r []any) error { out = append(out, r); return nil }); err != nil {
+	rows, err := tb.Collect()
+	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return rows
 }
 
 // regCheckKinds asserts that every cell is nil or of its column's Go type.

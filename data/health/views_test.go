@@ -56,17 +56,11 @@ func TestReasonTexts(t *testing.T) {
 
 func rowsOf(t *testing.T, tb table.Table) [][]any {
 	t.Helper()
-	var out [][]any
-	if err := tb.Rows(func(r []any) error {
-		if len(r) != len(tb.Columns) {
-			t.Errorf("%s: a row of %d cells under %d columns", tb.Name, len(r), len(tb.Columns))
-		}
-		out = append(out, r)
-		return nil
-	}); err != nil {
+	rows, err := tb.Collect()
+	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return rows
 }
 
 // The risk list: red and amber only, worst first, with the reasons.

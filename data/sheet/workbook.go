@@ -58,15 +58,8 @@ type heldTable struct {
 }
 
 func holdTable(t table.Table) (heldTable, error) {
-	h := heldTable{name: t.Name, cols: t.Columns}
-	if t.Rows == nil {
-		return h, nil
-	}
-	err := t.Rows(func(row []any) error {
-		h.rows = append(h.rows, append([]any(nil), row...))
-		return nil
-	})
-	return h, err
+	rows, err := t.Collect()
+	return heldTable{name: t.Name, cols: t.Columns, rows: rows}, err
 }
 
 // hasHeader is false for a note: a table whose columns have no titles.

@@ -4,7 +4,10 @@
 // command line's export and the meeting pack all consume the same tables.
 package table
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Kind is the type of a column's cells.
 type Kind int
@@ -63,4 +66,21 @@ func DateValue(t time.Time) any {
 		return nil
 	}
 	return t
+}
+
+// Collect reads every row into memory, for tables small enough to hold (a sheet of
+// the meeting pack, a test). A row whose width differs from the columns' is an error.
+func (t Table) Collect() ([][]any, error) {
+	var rows [][]any
+	if t.Rows == nil {
+		return nil, nil
+	}
+	err := t.Rows(func(row []any) error {
+		if len(row) != len(t.Columns) {
+			return fmt.Errorf("%s: a row of %d cells under %d columns", t.Name, len(row), len(t.Columns))
+		}
+		rows = append(rows, append([]any(nil), row...))
+		return nil
+	})
+	return rows, err
 }
