@@ -53,7 +53,7 @@ bench: deps
 ## screenshots: render the main screens from demo data into build/screenshots (no display needed)
 screenshots: deps
 	mkdir -p build/screenshots
-	LEADBOARD_SCREENSHOTS=$(CURDIR)/build/screenshots $(GO) test -tags $(TAGS) -count=1 -run TestScreenshots ./ui/
+	LEADBOARD_SCREENSHOTS=$(CURDIR)/build/screenshots $(GO) test -tags $(TAGS) -count=1 -run Screenshots ./ui/
 
 ## clean-demo: delete the demo database so that `make run` makes a fresh one
 clean-demo:
