@@ -142,6 +142,7 @@ type stackPlot struct {
 	headLines          int
 	labelsTop          int
 	stride             int // every stride-th total is written, when they are too wide for a slot
+	tallest            int // the column whose total is always written: the one a reader looks for
 	legend             legend
 	legendTop, legendH int
 	whole              bool // every category name is whole
@@ -216,7 +217,9 @@ func (c StackedBarChart) layoutAt(r chart.Renderer, width, height int, u, headSi
 	setText(r, size, drawing.ColorBlack)
 	widest := 0
 	for i := 0; i < cats; i++ {
-		hi = math.Max(hi, c.total(i))
+		if c.total(i) > hi {
+			hi, p.tallest = c.total(i), i
+		}
 		widest = max(widest, textWidth(r, c.format(c.total(i))))
 	}
 	if hi > 0 {
@@ -282,7 +285,7 @@ func (p stackPlot) drawColumn(r chart.Renderer, c StackedBarChart, i int) {
 			r.Text(text, (x0+x1)/2-textWidth(r, text)/2, (y0+y1)/2+capHeight(size)/2)
 		}
 	}
-	if (p.cats-1-i)%p.stride != 0 { // counted from the last column, which is always written
+	if (i-p.tallest)%p.stride != 0 { // counted from the tallest column, which is always written
 		return
 	}
 	size *= stackTotalSize

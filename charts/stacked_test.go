@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -247,3 +248,25 @@ func TestStackedSamples(t *testing.T) {
 }
 
 func monthsLabels() []string { return months("ru", 12) }
+
+// When totals are too wide to write over every column, the tallest column's total
+// is written all the same: it is the one a reader looks for.
+func TestStackedWritesTheTallestTotalWhenThinning(t *testing.T) {
+	c := StackedBarChart{Title: "Воронка по менеджерам", Style: Print,
+		Format: func(v float64) string { return FormatShort("ru", UnitRoubles, v) }}
+	for i, v := range []float64{1_576_800, 631_400, 259_600, 253_200, 230_600, 107_550, 83_200, 6_600} {
+		c.Categories = append(c.Categories, fmt.Sprintf("Менеджер %d", i+1))
+		c.Values = append(c.Values, []float64{v})
+	}
+	c.Segments = []string{""}
+	if p := stackPlotOf(t, c, 700, 380); p.stride < 2 || p.tallest != 0 {
+		t.Fatalf("stride %d, tallest %d: the case needs thinning", p.stride, p.tallest)
+	}
+	var buf bytes.Buffer
+	if err := c.SVG(&buf, 700, 380); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), ">1,58\u00a0млн\u00a0₽<") {
+		t.Error("the tallest column's total is not written")
+	}
+}
