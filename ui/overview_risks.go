@@ -54,8 +54,7 @@ func (s *overviewScreen) riskRow(h health.ClientHealth) fyne.CanvasObject {
 		score.Importance = widget.DangerImportance
 	}
 	name := widget.NewLabelWithStyle(h.Client, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	lead := widget.NewLabel(h.Lead)
-	lead.Importance = widget.LowImportance
+	lead := widget.NewLabel(h.Lead) // in the text colour: a dimmed name is unreadable on the dark theme
 	why := widget.NewLabel(h.ReasonText(currentLang()))
 	why.Wrapping = fyne.TextWrapWord
 	open := widget.NewButton("", func() { s.app.health.showClient(h.ClientID) })
