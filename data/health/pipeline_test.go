@@ -32,10 +32,6 @@ import (
 	"leadboard/data/table"
 )
 
-var regNow = time.Date(2026, 3, 16, 12, 0, 0, 0, time.UTC)
-
-var regToday = data.Day(2026, 3, 16)
-
 type regFixture struct {
 	t   *testing.T
 	ctx context.Context
@@ -48,7 +44,7 @@ func newRegFixture(t *testing.T) *regFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.SetClock(func() time.Time { return regNow })
+	s.SetClock(func() time.Time { return fixtureNow })
 	t.Cleanup(func() { s.Close() })
 	return &regFixture{t: t, ctx: context.Background(), s: s}
 }
@@ -124,7 +120,7 @@ func newPipelineFixture(t *testing.T) pipelineFixture {
 
 func TestPipelineByCurrentLeadWeightedFirstNoLeadLast(t *testing.T) {
 	f := newPipelineFixture(t)
-	got, err := Pipeline(f.ctx, f.s, regToday)
+	got, err := Pipeline(f.ctx, f.s, today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +157,7 @@ func TestPipelineByCurrentLeadWeightedFirstNoLeadLast(t *testing.T) {
 
 func TestPipelineChartAndTable(t *testing.T) {
 	f := newPipelineFixture(t)
-	p, err := Pipeline(f.ctx, f.s, regToday)
+	p, err := Pipeline(f.ctx, f.s, today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +195,7 @@ func TestPipelineChartAndTable(t *testing.T) {
 func TestOpportunitiesTable(t *testing.T) {
 	list := []data.Opportunity{
 		{Client: "Альфа", Service: "media_buying", Kind: "upsell", Amount: 150_001, Probability: 35,
-			ExpectedOn: data.Day(2026, 5, 15), CreatedOn: regToday, Status: "open"},
+			ExpectedOn: data.Day(2026, 5, 15), CreatedOn: today, Status: "open"},
 		{Client: "Бета", Service: "Видеопродакшн", Kind: "cross_sell", Amount: 80_000, Probability: 0,
 			ExpectedOn: data.Day(2026, 4, 1), Status: "lost"},
 	}
@@ -207,7 +203,7 @@ func TestOpportunitiesTable(t *testing.T) {
 	rows := regRows(t, tb)
 	want := [][]any{
 		{"Альфа", "Закупка рекламы", "Допродажа", int64(150_001), 0.35, int64(52_500), data.Day(2026, 5, 15), "Открыта",
-			regToday},
+			today},
 		{"Бета", "Видеопродакшн", "Кросс-продажа", int64(80_000), 0.0, int64(0), data.Day(2026, 4, 1), "Отказ", nil},
 	}
 	if !reflect.DeepEqual(rows, want) {

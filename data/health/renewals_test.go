@@ -71,9 +71,9 @@ func newRenewalFixture(t *testing.T) renewalFixture {
 	f.contract(f.beta, "B31", data.Day(2025, 4, 17), data.Day(2026, 4, 16), active)
 	f.contract(f.beta, "B31-broken", data.Day(2026, 4, 17), data.Day(2026, 4, 17), data.ContractTerminated)
 	f.contract(f.beta, "B35", data.Day(2025, 1, 1), data.Day(2026, 4, 20), active)
-	f.contract(f.gamma, "G0", data.Day(2025, 3, 17), regToday, active)
+	f.contract(f.gamma, "G0", data.Day(2025, 3, 17), today, active)
 	f.contract(f.delta, "D-old", data.Day(2025, 3, 16), data.Day(2026, 3, 15), active)
-	f.contract(f.delta, "D90", regToday, data.Day(2026, 6, 14), active)
+	f.contract(f.delta, "D90", today, data.Day(2026, 6, 14), active)
 	f.contract(yel, "E91", data.Day(2025, 6, 16), data.Day(2026, 6, 15), active)
 	f.contract(yel, "E-draft", data.Day(2025, 6, 16), data.Day(2026, 4, 1), draft)
 	f.contract(yel, "E-next", data.Day(2026, 4, 1), data.Day(2026, 4, 30), active)
@@ -117,7 +117,7 @@ func TestRenewalsWindowsAndEdges(t *testing.T) {
 		{60, []renewalKey{wantG0, wantA30, wantB31, wantB35}},
 		{90, []renewalKey{wantG0, wantA30, wantB31, wantB35, wantD90}},
 	} {
-		rs, err := Renewals(f.ctx, f.s, regToday, c.days, f.health, DefaultSettings())
+		rs, err := Renewals(f.ctx, f.s, today, c.days, f.health, DefaultSettings())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -153,7 +153,7 @@ func TestRenewalsBandsAreTheSettings(t *testing.T) {
 	f := newRenewalFixture(t)
 	st := DefaultSettings()
 	st.Red, st.Amber = 46, 50 // Альфа 45 red, Бета 50 and Гамма 70 green
-	rs, err := Renewals(f.ctx, f.s, regToday, 60, f.health, st)
+	rs, err := Renewals(f.ctx, f.s, today, 60, f.health, st)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +182,7 @@ func TestRenewalBucketEdges(t *testing.T) {
 
 func TestRenewalsByMonthChart(t *testing.T) {
 	f := newRenewalFixture(t)
-	rs, err := Renewals(f.ctx, f.s, regToday, 90, f.health, DefaultSettings())
+	rs, err := Renewals(f.ctx, f.s, today, 90, f.health, DefaultSettings())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +218,7 @@ func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
 func TestRenewalsTable(t *testing.T) {
 	f := newRenewalFixture(t)
-	rs, err := Renewals(f.ctx, f.s, regToday, 90, f.health, DefaultSettings())
+	rs, err := Renewals(f.ctx, f.s, today, 90, f.health, DefaultSettings())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +256,7 @@ func TestRenewalsOnAPastDayReadSignedContracts(t *testing.T) {
 	if want := []string{"G-ended", "D-old", "G0"}; !slices.Equal(got, want) {
 		t.Errorf("on 9 March: %q, want %q", got, want)
 	}
-	rs, err = Renewals(f.ctx, f.s, regToday, 30, f.health, DefaultSettings())
+	rs, err = Renewals(f.ctx, f.s, today, 30, f.health, DefaultSettings())
 	if err != nil {
 		t.Fatal(err)
 	}
